@@ -1,0 +1,27 @@
+// Shared jest setup: TypeScript through SWC (fast, keeps decorator metadata for NestJS).
+const path = require('node:path');
+
+/** @param {string} dir the package folder (pass __dirname) */
+module.exports = (dir, overrides = {}) => ({
+  rootDir: dir,
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
+  transform: {
+    '^.+\\.ts$': [
+      '@swc/jest',
+      {
+        jsc: {
+          target: 'es2023',
+          parser: { syntax: 'typescript', decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true },
+          keepClassNames: true,
+        },
+        module: { type: 'commonjs' },
+        sourceMaps: 'inline',
+      },
+    ],
+  },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  reporters: ['default', [path.join(__dirname, 'scripts/jest-summary-reporter.cjs'), {}]],
+  ...overrides,
+});

@@ -1,0 +1,110 @@
+import { array, bool, identifier, instant, object, oneOf, optional } from './schema';
+import type { Infer, Schema } from './schema';
+import {
+  LONG_TEXT,
+  NAME,
+  SHORT_TEXT,
+  clinicianInformMethods,
+  closeReasons,
+  condition,
+  conflictResolutions,
+  conflictSubjects,
+  coverage,
+  expert,
+  originalOpinion,
+  patientPersonalData,
+  recordItem,
+  recordItemIds,
+  reviewModes,
+} from './values';
+
+/** Who sends a command and when: time and actor arrive with the command, never from a clock here. */
+export type CommandMetadata = { readonly now: string; readonly actorId: string };
+
+export const commandDataSchemas = {
+  OpenCase: object({
+    personal: patientPersonalData,
+    condition,
+    originalOpinion,
+    caseManagerId: identifier,
+  }),
+  AssignCaseManager: object({ caseManagerId: identifier, reason: optional(SHORT_TEXT) }),
+  SetDecisionDeadline: object({ deadline: instant, source: SHORT_TEXT }),
+  InformOriginalClinician: object({ method: oneOf(clinicianInformMethods), reasonGiven: optional(SHORT_TEXT) }),
+  RequestOpinion: object({
+    requestId: identifier,
+    expert,
+    reviewMode: oneOf(reviewModes),
+    question: optional(SHORT_TEXT),
+  }),
+  RecordInsuranceCoverage: object({ requestId: identifier, coverage }),
+  RequestRecords: object({ requestId: identifier, items: array(recordItem, { min: 1, max: 50 }) }),
+  MarkRecordsSent: object({ requestId: identifier, itemIds: recordItemIds, trackingReference: optional(SHORT_TEXT) }),
+  MarkRecordsReceived: object({ requestId: identifier, itemIds: recordItemIds }),
+  RecordRecordsReleaseRefused: object({
+    requestId: identifier,
+    itemIds: recordItemIds,
+    refusedBy: NAME,
+    reason: SHORT_TEXT,
+  }),
+  RecordOpinionReceived: object({
+    requestId: identifier,
+    diagnosis: SHORT_TEXT,
+    recommendedTreatment: SHORT_TEXT,
+    changesDiagnosis: bool,
+    changesTreatment: bool,
+    summary: optional(LONG_TEXT),
+  }),
+  CancelOpinionRequest: object({ requestId: identifier, reason: SHORT_TEXT }),
+  RaiseConflict: object({
+    conflictId: identifier,
+    subject: oneOf(conflictSubjects),
+    /** Two or more opinion sources: `original` or request ids with a received opinion. */
+    between: array(identifier, { min: 2, max: 10 }),
+    description: SHORT_TEXT,
+    raisedAutomatically: optional(bool),
+  }),
+  ResolveConflict: object({
+    conflictId: identifier,
+    resolution: oneOf(conflictResolutions),
+    furtherOpinionRequestId: optional(identifier),
+    outcome: SHORT_TEXT,
+  }),
+  MakeDecision: object({
+    optionChosen: SHORT_TEXT,
+    /** Whose recommendation the patient follows, if any: `original` or a request id. */
+    followsOpinionOf: optional(identifier),
+    rationaleInPatientsWords: LONG_TEXT,
+    acknowledgeOpenConflicts: optional(bool),
+  }),
+  CloseCase: object({ reason: oneOf(closeReasons), comment: optional(SHORT_TEXT) }),
+  ReopenCase: object({ reason: SHORT_TEXT }),
+  AddNote: object({ noteId: identifier, text: LONG_TEXT }),
+} satisfies Record<string, Schema<unknown>>;
+
+export type CommandType = keyof typeof commandDataSchemas;
+export type CommandData<T extends CommandType> = Infer<(typeof commandDataSchemas)[T]>;
+export type CaseCommandOf<T extends CommandType> = {
+  readonly type: T;
+  readonly data: CommandData<T>;
+  readonly metadata: CommandMetadata;
+};
+export type CaseCommand = { [T in CommandType]: CaseCommandOf<T> }[CommandType];
+export const commandTypes = Object.keys(commandDataSchemas) as CommandType[];
+
+const metadataSchema = object({ now: instant, actorId: identifier });
+
+/**
+ * Turns untrusted input into a command, or throws INVALID_INPUT naming the field. Every transport
+ * (GraphQL, CLI, import) goes through here, so the rules live once.
+ */
+export const parseCommand = (type: CommandType, data: unknown, metadata: unknown): CaseCommand => {
+  const schema: Schema<unknown> = commandDataSchemas[type];
+  return {
+    type,
+    data: schema.parse(data, 'data'),
+    metadata: metadataSchema.parse(metadata, 'metadata'),
+  } as CaseCommand;
+};
+
+export const isCommandType = (value: string): value is CommandType => value in commandDataSchemas;

@@ -1,0 +1,211 @@
+import { given, thrownBy } from '../test/decider-specification';
+import {
+  MANAGER,
+  OTHER_MANAGER,
+  T0,
+  command,
+  daysAfterT0,
+  history,
+  minutesAfterT0,
+  openCaseData,
+  openedCase,
+} from '../test/factories/case-factories';
+import { commandTypes, event, parseCommand } from '.';
+
+describe('a case', () => {
+  describe('when no case exists', () => {
+    it('opens the case and assigns its manager', () => {
+      const data = openCaseData();
+      given([])
+        .when(command('OpenCase', data))
+        .then([
+          event('CaseOpened', {
+            occurredAt: T0,
+            personal: data.personal,
+            condition: data.condition,
+            originalOpinion: data.originalOpinion,
+          }),
+          event('CaseManagerAssigned', { occurredAt: T0, caseManagerId: MANAGER }),
+        ]);
+    });
+
+    it.each(commandTypes.filter((type) => type !== 'OpenCase' && type !== 'ReopenCase'))(
+      'rejects %s with CASE_NOT_FOUND',
+      (type) => {
+        const anyCommand = { type, data: {}, metadata: { now: T0, actorId: MANAGER } } as never;
+        given([]).when(anyCommand).thenThrows('CASE_NOT_FOUND');
+      },
+    );
+
+    it('keeps the patient-identifying data under `personal` only', () => {
+      const [opened] = history(command('OpenCase', openCaseData()));
+      const { personal, ...rest } = opened!.data as { personal: unknown };
+      expect(personal).toEqual({
+        patientName: 'Maria Lopez',
+        birthDate: '1961-04-09',
+        medicalRecordNumber: 'MRN-100234',
+      });
+      expect(JSON.stringify(rest)).not.toMatch(/Maria|1961-04-09|MRN-100234/);
+    });
+  });
+
+  describe('when the command is malformed', () => {
+    it('names the field of a missing value', () => {
+      const { personal: _omitted, ...withoutPatient } = openCaseData();
+      expect(thrownBy(() => parseCommand('OpenCase', withoutPatient, { now: T0, actorId: MANAGER }))).toMatchObject({
+        code: 'INVALID_INPUT',
+        path: 'data.personal',
+      });
+    });
+
+    it('rejects an oversized field with its length', () => {
+      const data = openCaseData({ condition: { name: 'x'.repeat(201), severity: 'serious', isCancer: false } });
+      expect(() => parseCommand('OpenCase', data, { now: T0, actorId: MANAGER })).toThrow(
+        /data.condition.name must have at most 200 characters \(got 201\)/,
+      );
+    });
+
+    it('rejects an impossible birth date and an unknown field', () => {
+      const badDate = openCaseData({ personal: { patientName: 'A B', birthDate: '2023-02-30' } });
+      expect(() => parseCommand('OpenCase', badDate, { now: T0, actorId: MANAGER })).toThrow(
+        /not a real calendar date/,
+      );
+      expect(() => parseCommand('OpenCase', { ...openCaseData(), extra: 1 }, { now: T0, actorId: MANAGER })).toThrow(
+        /data.extra is not a known field/,
+      );
+    });
+
+    it('rejects a command time without a time zone', () => {
+      expect(
+        thrownBy(() => parseCommand('OpenCase', openCaseData(), { now: '2026-03-02 09:00', actorId: MANAGER })),
+      ).toMatchObject({
+        path: 'metadata.now',
+      });
+    });
+  });
+
+  describe('when the case is open', () => {
+    it('rejects opening it again', () => {
+      given(openedCase()).when(command('OpenCase', openCaseData())).thenThrows('CASE_ALREADY_OPENED');
+    });
+
+    it('sets a decision deadline that lies after the command time, remembering the previous one', () => {
+      const deadline = daysAfterT0(21);
+      const first = history(
+        command('OpenCase', openCaseData()),
+        command('SetDecisionDeadline', { deadline: daysAfterT0(14), source: 'Dr. Greer: within two weeks' }),
+      );
+      given(first)
+        .when(command('SetDecisionDeadline', { deadline, source: 'Dr. Greer extended' }, { now: minutesAfterT0(5) }))
+        .then([
+          event('DecisionDeadlineSet', {
+            occurredAt: minutesAfterT0(5),
+            deadline,
+            source: 'Dr. Greer extended',
+            previousDeadline: daysAfterT0(14),
+          }),
+        ]);
+    });
+
+    it.each([
+      ['in the past', minutesAfterT0(-1)],
+      ['at the command time', T0],
+    ])('rejects a deadline %s', (_label, deadline) => {
+      given(openedCase())
+        .when(command('SetDecisionDeadline', { deadline, source: 'told by phone' }))
+        .thenThrows('DEADLINE_NOT_IN_FUTURE', /is not after now/);
+    });
+
+    it('records that the original clinician was informed, once', () => {
+      const informed = history(
+        command('OpenCase', openCaseData()),
+        command('InformOriginalClinician', { method: 'phone', reasonGiven: 'Importance of the decision' }),
+      );
+      given(informed)
+        .when(command('InformOriginalClinician', { method: 'letter' }))
+        .thenThrows('CLINICIAN_ALREADY_INFORMED');
+    });
+
+    it('reassigns the case to another manager and rejects a no-op reassignment', () => {
+      given(openedCase())
+        .when(command('AssignCaseManager', { caseManagerId: OTHER_MANAGER, reason: 'Caseload balancing' }))
+        .then([
+          event('CaseManagerAssigned', {
+            occurredAt: T0,
+            caseManagerId: OTHER_MANAGER,
+            previousCaseManagerId: MANAGER,
+            reason: 'Caseload balancing',
+          }),
+        ]);
+      given(openedCase())
+        .when(command('AssignCaseManager', { caseManagerId: MANAGER }))
+        .thenThrows('CASE_MANAGER_UNCHANGED');
+    });
+
+    it('adds notes under `personal` with their author, and rejects a reused note id', () => {
+      given(openedCase())
+        .when(command('AddNote', { noteId: 'n1', text: 'Patient anxious about delay' }, { actorId: OTHER_MANAGER }))
+        .then([
+          event('NoteAdded', {
+            occurredAt: T0,
+            noteId: 'n1',
+            author: OTHER_MANAGER,
+            personal: { text: 'Patient anxious about delay' },
+          }),
+        ]);
+      const noted = history(command('OpenCase', openCaseData()), command('AddNote', { noteId: 'n1', text: 'a' }));
+      given(noted)
+        .when(command('AddNote', { noteId: 'n1', text: 'b' }))
+        .thenThrows('NOTE_ALREADY_EXISTS');
+    });
+
+    it('cannot be closed as decided before a decision, nor reopened', () => {
+      given(openedCase())
+        .when(command('CloseCase', { reason: 'decision_made' }))
+        .thenThrows('DECISION_NOT_MADE');
+      given(openedCase())
+        .when(command('ReopenCase', { reason: 'why' }))
+        .thenThrows('CASE_NOT_CLOSED');
+    });
+  });
+
+  describe('when the case is closed', () => {
+    const closed = () =>
+      history(
+        command('OpenCase', openCaseData()),
+        command('CloseCase', { reason: 'patient_withdrew', comment: 'Moved away' }),
+      );
+
+    it.each([
+      command('SetDecisionDeadline', { deadline: daysAfterT0(3), source: 'x' }),
+      command('InformOriginalClinician', { method: 'phone' }),
+      command('CloseCase', { reason: 'other' }),
+    ])('rejects $type with CASE_CLOSED', (rejected) => {
+      given(closed()).when(rejected).thenThrows('CASE_CLOSED');
+    });
+
+    it('still takes notes and reassignments', () => {
+      expect(
+        given(closed())
+          .when(command('AddNote', { noteId: 'n9', text: 'Called back' }))
+          .thenState(),
+      ).toMatchObject({
+        status: 'closed',
+        noteIds: ['n9'],
+      });
+      expect(
+        given(closed())
+          .when(command('AssignCaseManager', { caseManagerId: OTHER_MANAGER }))
+          .thenState(),
+      ).toMatchObject({ status: 'closed', caseManagerId: OTHER_MANAGER });
+    });
+
+    it('reopens into an open case', () => {
+      const reopened = given(closed())
+        .when(command('ReopenCase', { reason: 'Patient returned' }))
+        .thenState();
+      expect(reopened.status).toBe('open');
+      expect(reopened).not.toHaveProperty('closedAt');
+    });
+  });
+});

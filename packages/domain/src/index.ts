@@ -1,0 +1,13 @@
+export * from './commands';
+export * from './conflict-detection';
+export * from './decide';
+export * from './errors';
+export * from './events';
+export * from './evolve';
+export * from './registry';
+export * from './schema';
+export * from './state';
+export * from './stream';
+export * from './values';
+export * from './warnings';
+export { openConflicts } from './guards';

@@ -1,0 +1,132 @@
+import { DomainError } from './errors';
+
+/**
+ * A tiny validator, because the domain may import nothing: each schema parses an unknown value
+ * into its type or throws INVALID_INPUT naming the path. Commands and stored events share it.
+ */
+export type Schema<T> = { readonly parse: (value: unknown, path?: string) => T };
+export type Infer<S> = S extends Schema<infer T> ? T : never;
+
+const invalid = (path: string, message: string): never => {
+  throw new DomainError('INVALID_INPUT', `${path || 'value'} ${message}`, path || undefined);
+};
+
+export const text = (options: { max: number; min?: number }): Schema<string> => ({
+  parse: (value, path = '') => {
+    if (typeof value !== 'string') {
+      return invalid(path, 'must be a string');
+    }
+    const trimmed = value.trim();
+    const min = options.min ?? 1;
+    if (trimmed.length < min) {
+      return invalid(path, min === 1 ? 'must not be empty' : `must have at least ${min} characters`);
+    }
+    if (trimmed.length > options.max) {
+      return invalid(path, `must have at most ${options.max} characters (got ${trimmed.length})`);
+    }
+    return trimmed;
+  },
+});
+
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** An instant, normalised to `toISOString()` form so that string order is time order. */
+export const instant: Schema<string> = {
+  parse: (value, path = '') => {
+    if (typeof value !== 'string' || !ISO_DATE_TIME.test(value) || Number.isNaN(Date.parse(value))) {
+      return invalid(path, 'must be an ISO-8601 date-time with a time zone, e.g. 2026-03-01T09:30:00Z');
+    }
+    return new Date(value).toISOString();
+  },
+};
+
+/** A calendar date (birth dates): `YYYY-MM-DD`, checked to exist. */
+export const calendarDate: Schema<string> = {
+  parse: (value, path = '') => {
+    if (typeof value !== 'string' || !ISO_DATE.test(value)) {
+      return invalid(path, 'must be a date as YYYY-MM-DD');
+    }
+    const parsed = new Date(`${value}T00:00:00Z`);
+    if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== value) {
+      return invalid(path, 'is not a real calendar date');
+    }
+    return value;
+  },
+};
+
+export const bool: Schema<boolean> = {
+  parse: (value, path = '') => (typeof value === 'boolean' ? value : invalid(path, 'must be true or false')),
+};
+
+export const integer = (options: { min: number; max: number }): Schema<number> => ({
+  parse: (value, path = '') => {
+    if (typeof value !== 'number' || !Number.isInteger(value)) {
+      return invalid(path, 'must be a whole number');
+    }
+    if (value < options.min || value > options.max) {
+      return invalid(path, `must be between ${options.min} and ${options.max}`);
+    }
+    return value;
+  },
+});
+
+export const oneOf = <const T extends readonly string[]>(values: T): Schema<T[number]> => ({
+  parse: (value, path = '') =>
+    typeof value === 'string' && values.includes(value) ? value : invalid(path, `must be one of ${values.join(', ')}`),
+});
+
+const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
+
+/** Ids chosen by clients (request ids, item ids): short, printable, no spaces. */
+export const identifier: Schema<string> = {
+  parse: (value, path = '') =>
+    typeof value === 'string' && IDENTIFIER.test(value)
+      ? value
+      : invalid(path, 'must be 1-128 letters, digits or _ . : - and start with a letter or digit'),
+};
+
+export const optional = <T>(schema: Schema<T>): Schema<T | undefined> => ({
+  parse: (value, path = '') => (value === undefined || value === null ? undefined : schema.parse(value, path)),
+});
+
+export const array = <T>(item: Schema<T>, options: { min?: number; max: number }): Schema<T[]> => ({
+  parse: (value, path = '') => {
+    if (!Array.isArray(value)) {
+      return invalid(path, 'must be a list');
+    }
+    const min = options.min ?? 0;
+    if (value.length < min || value.length > options.max) {
+      return invalid(path, `must have between ${min} and ${options.max} entries (got ${value.length})`);
+    }
+    return value.map((entry, index) => item.parse(entry, `${path}[${index}]`));
+  },
+});
+
+type Shape = Record<string, Schema<unknown>>;
+type Optionals<S extends Shape> = { [K in keyof S]: undefined extends Infer<S[K]> ? K : never }[keyof S];
+export type ObjectOf<S extends Shape> = { [K in Exclude<keyof S, Optionals<S>>]: Infer<S[K]> } & {
+  [K in Optionals<S>]?: Infer<S[K]>;
+};
+
+/** Unknown keys are rejected: a misspelt field must not vanish silently. */
+export const object = <S extends Shape>(shape: S): Schema<ObjectOf<S>> => ({
+  parse: (value, path = '') => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      return invalid(path, 'must be an object');
+    }
+    const input = value as Record<string, unknown>;
+    const unknownKey = Object.keys(input).find((key) => !(key in shape));
+    if (unknownKey !== undefined) {
+      return invalid(path ? `${path}.${unknownKey}` : unknownKey, 'is not a known field');
+    }
+    const output: Record<string, unknown> = {};
+    for (const [key, schema] of Object.entries(shape)) {
+      const parsed = schema.parse(input[key], path ? `${path}.${key}` : key);
+      if (parsed !== undefined) {
+        output[key] = parsed;
+      }
+    }
+    return output as ObjectOf<S>;
+  },
+});

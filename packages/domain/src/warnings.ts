@@ -1,0 +1,67 @@
+import type { CaseData, CaseState, CaseWarning, OpinionRequestState } from './state';
+
+/** Past three further opinions the case is flagged: is the search for truth or for agreement? */
+export const FURTHER_OPINIONS_BEFORE_WARNING = 3;
+
+const PREFERRED_CANCER_INSTITUTIONS = new Set(['nci_comprehensive_cancer_center', 'academic_medical_center']);
+
+const activeRequests = (data: CaseData): OpinionRequestState[] =>
+  data.requests.filter((request) => request.status !== 'cancelled');
+
+const requestWarnings = (data: CaseData, request: OpinionRequestState): CaseWarning[] => {
+  const warnings: CaseWarning[] = [];
+  const { requestId } = request;
+  if (request.independenceConcerns.length > 0) {
+    warnings.push({ code: 'EXPERT_NOT_INDEPENDENT', requestId, concerns: request.independenceConcerns });
+  }
+  if (data.condition.isCancer && !PREFERRED_CANCER_INSTITUTIONS.has(request.expert.institutionType)) {
+    warnings.push({ code: 'CANCER_EXPERT_NOT_AT_PREFERRED_CENTRE', requestId });
+  }
+  const refused = request.records.filter((item) => item.status === 'refused').map((item) => item.itemId);
+  if (refused.length > 0) {
+    warnings.push({ code: 'RECORDS_RELEASE_REFUSED', requestId, itemIds: refused });
+  }
+  const slidesNotDirect = request.records
+    .filter((item) => item.kind === 'pathology_slides' && item.transferMethod !== 'direct_lab_to_institution')
+    .map((item) => item.itemId);
+  if (slidesNotDirect.length > 0) {
+    warnings.push({ code: 'SLIDES_NOT_SENT_DIRECT', requestId, itemIds: slidesNotDirect });
+  }
+  if (request.reviewMode === 'remote' && request.coverage?.remoteReviewCovered === false) {
+    warnings.push({ code: 'REMOTE_REVIEW_NOT_COVERED', requestId });
+  }
+  return warnings;
+};
+
+/** The warnings a case carries as of `asOf`: pure, so the same history always warns the same. */
+export const deriveWarnings = (data: CaseData, decided: boolean, asOf: string): CaseWarning[] => {
+  const active = activeRequests(data);
+  const warnings = active.flatMap((request) => requestWarnings(data, request));
+  if (active.length > FURTHER_OPINIONS_BEFORE_WARNING) {
+    warnings.push({ code: 'MANY_FURTHER_OPINIONS', furtherOpinions: active.length });
+  }
+  if (active.length > 0 && data.clinicianInformedAt === undefined) {
+    warnings.push({ code: 'ORIGINAL_CLINICIAN_NOT_INFORMED' });
+  }
+  if (!decided && data.deadline !== undefined && Date.parse(asOf) > Date.parse(data.deadline)) {
+    warnings.push({ code: 'DEADLINE_PASSED', deadline: data.deadline });
+  }
+  return warnings;
+};
+
+/** Warnings at a given time (the dashboard's "now"); a closed case warns of nothing. */
+export const warningsAt = (state: CaseState, now: string): CaseWarning[] => {
+  switch (state.status) {
+    case 'none':
+    case 'closed':
+      return [];
+    case 'open':
+      return deriveWarnings(state, false, now);
+    case 'decided':
+      return deriveWarnings(state, true, now);
+    default: {
+      const unexpected: never = state;
+      return unexpected;
+    }
+  }
+};
