@@ -1,8 +1,11 @@
 // Shared jest setup: TypeScript through SWC (fast, keeps decorator metadata for NestJS).
 const path = require('node:path');
 
-/** @param {string} dir the package folder (pass __dirname) */
-module.exports = (dir, overrides = {}) => ({
+/**
+ * @param {string} dir the package folder (pass __dirname)
+ * @param {{ postgres?: boolean }} options postgres: start one PostgreSQL server for the run
+ */
+module.exports = (dir, { postgres = false, ...overrides } = {}) => ({
   rootDir: dir,
   testEnvironment: 'node',
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
@@ -23,5 +26,11 @@ module.exports = (dir, overrides = {}) => ({
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
   reporters: ['default', [path.join(__dirname, 'scripts/jest-summary-reporter.cjs'), {}]],
+  ...(postgres
+    ? {
+        globalSetup: path.join(__dirname, 'scripts/jest-postgres-setup.mjs'),
+        globalTeardown: path.join(__dirname, 'scripts/jest-postgres-teardown.mjs'),
+      }
+    : {}),
   ...overrides,
 });

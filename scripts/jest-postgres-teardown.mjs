@@ -1,0 +1,3 @@
+export default async function teardown() {
+  await globalThis.__SOT_EMBEDDED_POSTGRES__?.stop();
+}
