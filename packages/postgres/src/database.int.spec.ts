@@ -4,6 +4,7 @@ import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { assertReachableByPostgresUser } from './reachable';
 import { createScratchDatabase, openDatabase, redactUrl } from '.';
 
 const run = promisify(execFile);
@@ -69,5 +70,22 @@ describe('openDatabase', () => {
 describe('redactUrl', () => {
   it('hides the password of a connection string', () => {
     expect(redactUrl('postgres://app:s3cret@db.internal:5432/cases')).toBe('postgres://app:***@db.internal:5432/cases');
+  });
+});
+
+describe('assertReachableByPostgresUser', () => {
+  it('names the folder the postgres user cannot enter, and what to do', async () => {
+    const locked = await mkdtemp(join(tmpdir(), 'sot-locked-'));
+    try {
+      const check = () => assertReachableByPostgresUser([join(locked, 'data', 'PG_VERSION')]);
+      if (process.getuid?.() === 0) {
+        expect(check).toThrow(new RegExp(`cannot enter ${locked}.*chmod o\\+x ${locked}.*DATABASE_URL`));
+      } else {
+        // Not root: PostgreSQL runs as the current user, so nothing needs checking.
+        expect(check).not.toThrow();
+      }
+    } finally {
+      await rm(locked, { recursive: true, force: true });
+    }
   });
 });

