@@ -1,0 +1,21 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplication } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { AppModule } from './app.module';
+import type { AppConfig } from './config/config';
+import { READ_MODEL_SCHEMA } from './database/read-model-schema';
+import { PinoNestLogger } from './logging/logger';
+
+export const createApp = async (
+  config: AppConfig,
+  logger: Logger,
+  readModelSchema = READ_MODEL_SCHEMA,
+): Promise<INestApplication> => {
+  const app = await NestFactory.create(AppModule.forRoot({ config, logger, readModelSchema }), {
+    logger: new PinoNestLogger(logger.child({ component: 'nest' })),
+    abortOnError: false,
+  });
+  app.enableShutdownHooks();
+  return app;
+};

@@ -1,0 +1,22 @@
+import { Injectable } from '@nestjs/common';
+import type { CanActivate, ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AppError } from '../errors';
+import { IS_PUBLIC, graphQLContext } from './current-user';
+
+/** Every GraphQL operation needs an authenticated user unless marked @Public. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    if (context.getType<string>() !== 'graphql') {
+      return true;
+    }
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    if (isPublic || graphQLContext(context).user) {
+      return true;
+    }
+    throw new AppError('UNAUTHENTICATED', 'Sign in first: send Authorization: Bearer <token> (see the login mutation)');
+  }
+}

@@ -1,0 +1,33 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { AppError } from '../errors';
+import { AuthPayload, User } from '../graphql/payloads.types';
+import { AuthService } from './auth.service';
+import { CurrentUser, Public } from './current-user';
+import type { AuthenticatedUser } from './current-user';
+import { UsersRepository } from './users.repository';
+
+@Resolver()
+export class AuthResolver {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly users: UsersRepository,
+  ) {}
+
+  @Public()
+  @Mutation(() => AuthPayload, { description: 'Exchange email and password for a bearer token' })
+  login(@Args('email') email: string, @Args('password') password: string) {
+    if (email.length > 320 || password.length > 1024) {
+      throw new AppError('BAD_USER_INPUT', 'Email or password is too long');
+    }
+    return this.auth.login(email, password);
+  }
+
+  @Query(() => User, { description: 'Who you are signed in as' })
+  async me(@CurrentUser() user: AuthenticatedUser): Promise<User> {
+    const row = await this.users.findById(user.id);
+    if (!row) {
+      throw new AppError('UNAUTHENTICATED', 'Your account no longer exists');
+    }
+    return { id: row.id, email: row.email, displayName: row.display_name, role: row.role };
+  }
+}

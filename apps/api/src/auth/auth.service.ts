@@ -1,0 +1,45 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AppError } from '../errors';
+import type { Role } from '../database/tables';
+import type { AuthenticatedUser } from './current-user';
+import { dummyHash, verifyPassword } from './passwords';
+import { TOKEN_SERVICE, TokenService } from './tokens';
+import { UsersRepository } from './users.repository';
+
+@Injectable()
+export class AuthService {
+  private readonly missingUserHash = dummyHash();
+
+  constructor(
+    private readonly users: UsersRepository,
+    @Inject(TOKEN_SERVICE) private readonly tokens: TokenService,
+  ) {}
+
+  async login(email: string, password: string) {
+    const user = await this.users.findByEmail(email);
+    const valid = await verifyPassword(user?.password_hash ?? (await this.missingUserHash), password);
+    if (!user || !valid || user.disabled) {
+      throw new AppError('UNAUTHENTICATED', 'Email or password is wrong');
+    }
+    const { token, expiresAt } = await this.tokens.issue({ sub: user.id, role: user.role });
+    return {
+      token,
+      expiresAt,
+      user: { id: user.id, email: user.email, displayName: user.display_name, role: user.role },
+    };
+  }
+
+  /** The user behind a bearer token; disabled or deleted accounts lose access at once. */
+  async authenticate(authorization: string | undefined): Promise<AuthenticatedUser | undefined> {
+    const token = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    if (!token) {
+      return undefined;
+    }
+    const claims = await this.tokens.verify(token);
+    if (!claims) {
+      return undefined;
+    }
+    const user = await this.users.findById(claims.sub);
+    return user && !user.disabled ? { id: user.id, role: user.role satisfies Role } : undefined;
+  }
+}

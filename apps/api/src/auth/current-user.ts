@@ -1,0 +1,27 @@
+import { SetMetadata, createParamDecorator } from '@nestjs/common';
+import type { ExecutionContext } from '@nestjs/common';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import type { Actor } from './actor';
+
+export type AuthenticatedUser = Actor & { readonly role: 'CASE_MANAGER' | 'SUPERVISOR' | 'AUDITOR' };
+
+export type GraphQLContext = {
+  readonly user?: AuthenticatedUser;
+  readonly correlationId: string;
+  readonly req?: { headers: Record<string, string | string[] | undefined> };
+};
+
+export const IS_PUBLIC = 'sot:isPublic';
+/** The few operations a stranger may call (login). Everything else requires a token. */
+export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
+
+export const graphQLContext = (context: ExecutionContext): GraphQLContext =>
+  GqlExecutionContext.create(context).getContext();
+
+export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext): AuthenticatedUser => {
+  const user = graphQLContext(context).user;
+  if (!user) {
+    throw new Error('CurrentUser used on a public operation');
+  }
+  return user;
+});

@@ -1,0 +1,46 @@
+import { SignJWT, jwtVerify } from 'jose';
+import type { Role } from '../database/tables';
+
+export type TokenClaims = { readonly sub: string; readonly role: Role };
+
+const ISSUER = 'second-opinion-tracker';
+
+export class TokenService {
+  private readonly key: Uint8Array;
+
+  constructor(
+    secret: string,
+    private readonly ttlSeconds: number,
+  ) {
+    this.key = new TextEncoder().encode(secret);
+  }
+
+  async issue(claims: TokenClaims, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+    const issuedAt = Math.floor(now.getTime() / 1000);
+    const expiresAt = new Date((issuedAt + this.ttlSeconds) * 1000);
+    const token = await new SignJWT({ role: claims.role })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(claims.sub)
+      .setIssuer(ISSUER)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+      .sign(this.key);
+    return { token, expiresAt };
+  }
+
+  /** The claims of a valid token, or undefined for anything forged, expired or malformed. */
+  async verify(token: string): Promise<TokenClaims | undefined> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
+      const role = payload.role;
+      if (typeof payload.sub !== 'string' || (role !== 'CASE_MANAGER' && role !== 'SUPERVISOR' && role !== 'AUDITOR')) {
+        return undefined;
+      }
+      return { sub: payload.sub, role };
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+export const TOKEN_SERVICE = Symbol('TOKEN_SERVICE');

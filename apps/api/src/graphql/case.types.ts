@@ -1,0 +1,155 @@
+import { Field, GraphQLISODateTime, Int, ObjectType } from '@nestjs/graphql';
+import {
+  CaseStatus,
+  CloseReason,
+  ConflictResolution,
+  ConflictSubject,
+  ImagingModality,
+  InstitutionType,
+  RecordKind,
+  RecordStatus,
+  RequestStatus,
+  ReviewMode,
+  Severity,
+  TransferMethod,
+} from './enums';
+
+@ObjectType({ description: 'Protected health information: shown only to those allowed to see the case' })
+export class Patient {
+  @Field() name: string;
+  @Field({ nullable: true, description: 'YYYY-MM-DD' }) birthDate?: string;
+  @Field({ nullable: true }) medicalRecordNumber?: string;
+}
+
+@ObjectType()
+export class Clinician {
+  @Field() name: string;
+  @Field() specialty: string;
+  @Field() institution: string;
+}
+
+@ObjectType()
+export class Condition {
+  @Field() name: string;
+  @Field(() => Severity) severity: string;
+  @Field() isCancer: boolean;
+}
+
+@ObjectType({ description: 'The opinion a second opinion is sought on' })
+export class OriginalOpinion {
+  @Field(() => Clinician) clinician: Clinician;
+  @Field() diagnosis: string;
+  @Field() recommendedTreatment: string;
+}
+
+@ObjectType()
+export class Expert {
+  @Field() name: string;
+  @Field() specialty: string;
+  @Field() institution: string;
+  @Field(() => InstitutionType) institutionType: string;
+  @Field() closeAssociateOfOriginalClinician: boolean;
+}
+
+@ObjectType()
+export class Coverage {
+  @Field() covered: boolean;
+  @Field() inPlanExpertRequired: boolean;
+  @Field({ nullable: true }) remoteReviewCovered?: boolean;
+  @Field(() => Int, { nullable: true, description: 'Self-pay fee in cents' }) selfPayFeeCents?: number;
+  @Field({ nullable: true }) currency?: string;
+  @Field({ nullable: true }) paymentPlan?: string;
+  @Field({ nullable: true }) insurerReference?: string;
+}
+
+@ObjectType()
+export class RecordItem {
+  @Field() itemId: string;
+  @Field(() => RecordKind) kind: string;
+  @Field() description: string;
+  @Field(() => ImagingModality, { nullable: true }) modality?: string;
+  @Field({ description: 'Who must release the originals' }) holder: string;
+  @Field(() => TransferMethod) transferMethod: string;
+  @Field(() => RecordStatus) status: string;
+  @Field({ nullable: true }) refusedBy?: string;
+  @Field({ nullable: true }) refusalReason?: string;
+}
+
+@ObjectType()
+export class ReceivedOpinion {
+  @Field() diagnosis: string;
+  @Field() recommendedTreatment: string;
+  @Field() changesDiagnosis: boolean;
+  @Field() changesTreatment: boolean;
+  @Field(() => GraphQLISODateTime) receivedAt: Date;
+}
+
+@ObjectType()
+export class OpinionRequest {
+  @Field() requestId: string;
+  @Field(() => Int, { description: '2 for the second opinion, 3 for the third...' }) ordinal: number;
+  @Field(() => Expert) expert: Expert;
+  @Field(() => ReviewMode) reviewMode: string;
+  @Field(() => RequestStatus) status: string;
+  @Field(() => GraphQLISODateTime) requestedAt: Date;
+  @Field() sameSpecialtyAsOriginal: boolean;
+  @Field(() => [String]) independenceConcerns: string[];
+  @Field(() => Coverage, { nullable: true }) coverage?: Coverage;
+  @Field(() => [RecordItem], { description: 'The records checklist' }) records: RecordItem[];
+  @Field(() => ReceivedOpinion, { nullable: true }) opinion?: ReceivedOpinion;
+}
+
+@ObjectType()
+export class Conflict {
+  @Field() conflictId: string;
+  @Field(() => ConflictSubject) subject: string;
+  @Field(() => [String], { description: '"original" or request ids' }) between: string[];
+  @Field() raisedAutomatically: boolean;
+  @Field(() => GraphQLISODateTime) raisedAt: Date;
+  @Field(() => ConflictResolution, { nullable: true }) resolution?: string;
+  @Field(() => GraphQLISODateTime, { nullable: true }) resolvedAt?: Date;
+  @Field({ nullable: true }) furtherOpinionRequestId?: string;
+}
+
+@ObjectType()
+export class Decision {
+  @Field() optionChosen: string;
+  @Field({ nullable: true }) followsOpinionOf?: string;
+  @Field() recordedBy: string;
+  @Field(() => GraphQLISODateTime) decidedAt: Date;
+  @Field(() => [String]) openConflictsAcknowledged: string[];
+}
+
+@ObjectType({ description: 'Something that needs attention; `code` says what' })
+export class CaseWarning {
+  @Field() code: string;
+  @Field({ nullable: true }) requestId?: string;
+  @Field(() => [String], { nullable: true }) itemIds?: string[];
+  @Field(() => [String], { nullable: true }) concerns?: string[];
+  @Field(() => GraphQLISODateTime, { nullable: true }) deadline?: Date;
+  @Field(() => Int, { nullable: true }) furtherOpinions?: number;
+}
+
+@ObjectType({ description: 'A case in full, as its events tell it' })
+export class Case {
+  @Field() id: string;
+  @Field(() => CaseStatus) status: string;
+  @Field(() => Int, { description: 'Number of events: pass as expectedVersion' }) version: number;
+  @Field(() => Patient) patient: Patient;
+  @Field(() => Condition) condition: Condition;
+  @Field(() => OriginalOpinion) originalOpinion: OriginalOpinion;
+  @Field({ nullable: true }) caseManagerId?: string;
+  @Field(() => GraphQLISODateTime, { nullable: true }) deadline?: Date;
+  @Field(() => Int, { nullable: true, description: 'Whole days until the deadline; negative when overdue' })
+  daysLeft?: number;
+  @Field(() => GraphQLISODateTime, { nullable: true }) clinicianInformedAt?: Date;
+  @Field(() => GraphQLISODateTime) openedAt: Date;
+  @Field(() => GraphQLISODateTime) lastActivityAt: Date;
+  @Field(() => [OpinionRequest]) requests: OpinionRequest[];
+  @Field(() => [Conflict]) conflicts: Conflict[];
+  @Field(() => Decision, { nullable: true }) decision?: Decision;
+  @Field(() => [Decision]) earlierDecisions: Decision[];
+  @Field(() => [CaseWarning]) warnings: CaseWarning[];
+  @Field(() => GraphQLISODateTime, { nullable: true }) closedAt?: Date;
+  @Field(() => CloseReason, { nullable: true }) closeReason?: string;
+}

@@ -1,0 +1,81 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { DomainError } from '@sot/domain';
+import type { DomainErrorCode } from '@sot/domain';
+import { EventStoreError } from '@sot/event-store';
+import type { GraphQLFormattedError } from 'graphql';
+import { AppError } from '../errors';
+import type { AppErrorCode } from '../errors';
+
+/** Every domain rule maps to one GraphQL code; the switch is exhaustive so a new rule cannot slip by. */
+export const graphQLCodeFor = (code: DomainErrorCode): AppErrorCode => {
+  switch (code) {
+    case 'CASE_NOT_FOUND':
+    case 'OPINION_REQUEST_NOT_FOUND':
+    case 'RECORD_ITEM_NOT_FOUND':
+    case 'CONFLICT_NOT_FOUND':
+      return 'NOT_FOUND';
+    case 'CASE_ALREADY_OPENED':
+    case 'OPINION_REQUEST_ALREADY_EXISTS':
+    case 'RECORD_ITEM_ALREADY_EXISTS':
+    case 'CONFLICT_ALREADY_EXISTS':
+    case 'NOTE_ALREADY_EXISTS':
+      return 'CONFLICT';
+    case 'INVALID_INPUT':
+    case 'CASE_CLOSED':
+    case 'CASE_NOT_CLOSED':
+    case 'DECISION_ALREADY_MADE':
+    case 'DECISION_NOT_MADE':
+    case 'DEADLINE_NOT_IN_FUTURE':
+    case 'CLINICIAN_ALREADY_INFORMED':
+    case 'CASE_MANAGER_UNCHANGED':
+    case 'OPINION_REQUEST_CANCELLED':
+    case 'OPINION_ALREADY_RECEIVED':
+    case 'OPINION_NOT_RECEIVED':
+    case 'RECORD_ITEM_WRONG_STATUS':
+    case 'CONFLICT_ALREADY_RESOLVED':
+    case 'CONFLICT_PARTIES_INVALID':
+    case 'OPEN_CONFLICTS_NOT_ACKNOWLEDGED':
+      return 'BAD_USER_INPUT';
+    default: {
+      const unexpected: never = code;
+      return unexpected;
+    }
+  }
+};
+
+export type ErrorReporter = (error: unknown) => void;
+
+/** Apollo's formatError: known errors keep their message and gain a code; anything else is hidden. */
+export const formatGraphQLError =
+  (report: ErrorReporter) =>
+  (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+    if (original instanceof AppError) {
+      return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
+    }
+    if (original instanceof DomainError) {
+      return {
+        ...base,
+        message: original.message,
+        extensions: {
+          code: graphQLCodeFor(original.code),
+          domainCode: original.code,
+          ...(original.path ? { field: original.path } : {}),
+        },
+      };
+    }
+    if (original instanceof EventStoreError && original.code === 'UNAVAILABLE') {
+      return {
+        ...base,
+        message: 'The event store is unavailable; nothing was recorded. Try again shortly.',
+        extensions: { code: 'UNAVAILABLE' },
+      };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
+      return { ...base, extensions: { code } };
+    }
+    report(original);
+    return { ...base, message: 'Internal error: it has been logged', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };

@@ -1,0 +1,61 @@
+import { ApolloDriver } from '@nestjs/apollo';
+import type { ApolloDriverConfig } from '@nestjs/apollo';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import type { AuthService } from '../auth/auth.service';
+import type { GraphQLContext } from '../auth/current-user';
+import type { AppConfig } from '../config/config';
+import { formatGraphQLError } from './error-mapping';
+import { queryLimits } from './limits';
+
+type HttpContext = {
+  req?: { headers: Record<string, string | string[] | undefined> };
+  extra?: { user?: unknown; correlationId?: string };
+};
+
+const header = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
+const CORRELATION_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
+
+export const graphQLConfig = (auth: AuthService, config: AppConfig, logger: Logger): ApolloDriverConfig => ({
+  driver: ApolloDriver,
+  // Generated from the code; committed so the dashboard and integrations build against it.
+  autoSchemaFile: config.NODE_ENV === 'production' ? true : join(__dirname, '..', '..', 'schema.graphql'),
+  sortSchema: true,
+  playground: false,
+  introspection: config.NODE_ENV !== 'production',
+  validationRules: [queryLimits(config.GRAPHQL_MAX_DEPTH, config.GRAPHQL_MAX_COST)],
+  formatError: formatGraphQLError((error) =>
+    logger.error(
+      { err: error instanceof Error ? `${error.name}: ${error.message}` : 'non-error thrown' },
+      'unexpected GraphQL error',
+    ),
+  ),
+  subscriptions: {
+    'graphql-ws': {
+      path: '/graphql',
+      onConnect: async (context) => {
+        const params = context.connectionParams ?? {};
+        const authorization =
+          typeof params.authorization === 'string'
+            ? params.authorization
+            : typeof params.Authorization === 'string'
+              ? params.Authorization
+              : undefined;
+        const extra = context.extra as { user?: unknown; correlationId?: string };
+        extra.user = await auth.authenticate(authorization);
+        extra.correlationId = randomUUID();
+        return true;
+      },
+    },
+  },
+  context: async ({ req, extra }: HttpContext): Promise<GraphQLContext> => {
+    if (extra) {
+      return { user: extra.user as GraphQLContext['user'], correlationId: extra.correlationId ?? randomUUID() };
+    }
+    const given = header(req?.headers['x-correlation-id']);
+    const correlationId = given && CORRELATION_ID.test(given) ? given : randomUUID();
+    const user = await auth.authenticate(header(req?.headers.authorization));
+    return { ...(req ? { req } : {}), ...(user ? { user } : {}), correlationId };
+  },
+});

@@ -1,0 +1,135 @@
+import { createScratchDatabase } from '@sot/postgres';
+import type { INestApplication } from '@nestjs/common';
+import { createClient } from 'graphql-ws';
+import type { Client } from 'graphql-ws';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import WebSocket from 'ws';
+import { createApp } from '../src/app.factory';
+import { createUser } from '../src/auth/create-user';
+import { UsersRepository } from '../src/auth/users.repository';
+import { loadConfig } from '../src/config/config';
+import type { Role } from '../src/database/tables';
+import { EVENT_STORE } from '../src/database/database';
+import type { EventStore } from '@sot/event-store';
+
+export type GraphQLResponse<T = Record<string, unknown>> = {
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string; domainCode?: string; field?: string } }[];
+};
+
+export type TestUser = { id: string; email: string; password: string; role: Role; token: string };
+
+/** The real api on a database of its own, over real HTTP and WebSocket. */
+export type Harness = {
+  readonly url: string;
+  readonly app: INestApplication;
+  readonly store: EventStore;
+  readonly gql: <T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ) => Promise<GraphQLResponse<T>>;
+  readonly user: (role: Role, id?: string) => Promise<TestUser>;
+  readonly ws: (token?: string) => Client;
+  readonly close: () => Promise<void>;
+};
+
+export const startHarness = async (name: string, env: Record<string, string> = {}): Promise<Harness> => {
+  const scratch = await createScratchDatabase(process.env.SOT_TEST_ADMIN_URL!, name);
+  const dataDir = await mkdtemp(join(tmpdir(), 'sot-api-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: scratch.url,
+    DATA_DIR: dataDir,
+    PORT: '0',
+    JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
+    ADMIN_PASSWORD: 'admin-password-for-tests',
+    ...env,
+  });
+  const app = await createApp(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  const url = `http://127.0.0.1:${address.port}/graphql`;
+  const clients: Client[] = [];
+  const users = app.get(UsersRepository);
+  let counter = 0;
+
+  const gql: Harness['gql'] = async (query, variables, token) => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as GraphQLResponse<never>;
+  };
+
+  return {
+    url,
+    app,
+    store: app.get<EventStore>(EVENT_STORE),
+    gql,
+    user: async (role, id) => {
+      counter += 1;
+      const email = `${(id ?? role).toLowerCase().replace(/[^a-z0-9]/g, '')}${counter}@clinic.test`;
+      const password = `password-${counter}-long-enough`;
+      const created = await createUser(users, {
+        ...(id ? { id } : {}),
+        email,
+        displayName: `${role} ${counter}`,
+        role,
+        password,
+      });
+      const login = await gql<{ login: { token: string } }>(
+        'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+        { e: email, p: password },
+      );
+      return { id: created.id, email, password, role, token: login.data!.login.token };
+    },
+    ws: (token) => {
+      const client = createClient({
+        url: url.replace('http', 'ws'),
+        webSocketImpl: WebSocket,
+        connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+        retryAttempts: 0,
+      });
+      clients.push(client);
+      return client;
+    },
+    close: async () => {
+      await Promise.all(clients.map((client) => client.dispose()));
+      await app.close();
+      await scratch.drop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+};
+
+/** Collects what a subscription delivers until stopped. */
+export const subscribe = <T>(client: Client, query: string, variables: Record<string, unknown> = {}) => {
+  const received: GraphQLResponse<T>[] = [];
+  let failure: unknown;
+  const stop = client.subscribe<T>(
+    { query, variables },
+    {
+      next: (value) => received.push(value as GraphQLResponse<T>),
+      error: (error) => {
+        failure = error;
+      },
+      complete: () => undefined,
+    },
+  );
+  return { received, stop, failure: () => failure };
+};
+
+export const eventually = async (check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> => {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) {
+      throw new Error(`condition not met within ${timeoutMs} ms`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+};
