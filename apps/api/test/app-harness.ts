@@ -3,6 +3,8 @@ import type { INestApplication } from '@nestjs/common';
 import { createClient } from 'graphql-ws';
 import type { Client } from 'graphql-ws';
 import { mkdtemp, rm } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -51,7 +53,7 @@ export const startHarness = async (name: string, env: Record<string, string> = {
   });
   const app = await createApp(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
   await app.listen(0, '127.0.0.1');
-  const address = app.getHttpServer().address() as { port: number };
+  const address = (app.getHttpServer() as Server).address() as AddressInfo;
   const url = `http://127.0.0.1:${address.port}/graphql`;
   const clients: Client[] = [];
   const users = app.get(UsersRepository);
@@ -99,7 +101,11 @@ export const startHarness = async (name: string, env: Record<string, string> = {
       return client;
     },
     close: async () => {
-      await Promise.all(clients.map((client) => client.dispose()));
+      await Promise.all(
+        clients.map(async (client) => {
+          await client.dispose();
+        }),
+      );
       await app.close();
       await scratch.drop();
       await rm(dataDir, { recursive: true, force: true });

@@ -1,4 +1,5 @@
-import { Args, Context, GraphQLISODateTime, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { DateTime } from '../graphql/scalars';
 import { Inject } from '@nestjs/common';
 import type { EventStore } from '@sot/event-store';
 import { CurrentUser } from '../auth/current-user';
@@ -43,7 +44,7 @@ export class CaseQueriesResolver {
   async caseAsOf(
     @CurrentUser() user: AuthenticatedUser,
     @Args('id', { type: () => ID }) id: string,
-    @Args('at', { type: () => GraphQLISODateTime }) at: Date,
+    @Args('at', { type: () => DateTime }) at: Date,
   ): Promise<Case> {
     const caseId = await this.access.authorize(user, id, 'caseAsOf');
     const { state, version } = await loadCase(this.store, caseId, at);

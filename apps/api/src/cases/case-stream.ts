@@ -6,7 +6,8 @@ export type LoadedCase = {
   readonly state: CaseState;
   /** Number of events in the stream. */
   readonly version: number;
-  readonly commandIds: ReadonlySet<string>;
+  /** commandId -> command type of every command recorded in the stream. */
+  readonly commands: ReadonlyMap<string, string>;
 };
 
 export const toCaseEvent = (recorded: RecordedEvent): CaseEvent =>
@@ -15,7 +16,7 @@ export const toCaseEvent = (recorded: RecordedEvent): CaseEvent =>
 /** Replays a case's stream, optionally only the events recorded up to `until`. */
 export const loadCase = async (store: EventStore, caseId: string, until?: Date): Promise<LoadedCase> => {
   const events: CaseEvent[] = [];
-  const commandIds = new Set<string>();
+  const commands = new Map<string, string>();
   let version = 0;
   for await (const recorded of store.readStream(caseStreamId(caseId))) {
     if (until !== undefined && recorded.recordedAt > until) {
@@ -23,9 +24,9 @@ export const loadCase = async (store: EventStore, caseId: string, until?: Date):
     }
     events.push(toCaseEvent(recorded));
     if (typeof recorded.metadata.commandId === 'string') {
-      commandIds.add(recorded.metadata.commandId);
+      commands.set(recorded.metadata.commandId, String(recorded.metadata.commandType));
     }
     version = recorded.streamRevision + 1;
   }
-  return { state: fold(events), version, commandIds };
+  return { state: fold(events), version, commands };
 };

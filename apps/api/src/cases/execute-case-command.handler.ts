@@ -37,8 +37,12 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
 
   async execute({ caseId, command, context }: ExecuteCaseCommand): Promise<CommandResult> {
     for (let attempt = 1; ; attempt += 1) {
-      const { state, version, commandIds } = await loadCase(this.store, caseId);
-      if (commandIds.has(context.commandId)) {
+      const { state, version, commands } = await loadCase(this.store, caseId);
+      const earlier = commands.get(context.commandId);
+      if (earlier !== undefined) {
+        if (earlier !== command.type) {
+          throw new AppError('CONFLICT', `commandId ${context.commandId} was already used for ${earlier} on this case`);
+        }
         return { caseId, version, duplicate: true };
       }
       if (context.expectedVersion !== undefined && context.expectedVersion !== version) {

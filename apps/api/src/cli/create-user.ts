@@ -46,9 +46,8 @@ const main = async (): Promise<void> => {
     port: config.EMBEDDED_POSTGRES_PORT,
   });
   try {
-    const db = createKysely(database.pool);
-    await migrateToLatest(db);
-    const user = await createUser(new UsersRepository(db), {
+    await migrateToLatest(createKysely<unknown>(database.pool));
+    const user = await createUser(new UsersRepository(createKysely(database.pool)), {
       email: values.email,
       displayName: values.name,
       role: values.role as 'CASE_MANAGER',

@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, InputType } from '@nestjs/graphql';
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { DateTime } from './scalars';
 import { CaseCommandInput, CommandInput } from './command-base.input';
 import { CloseReason, InformMethod, Severity } from './enums';
 
@@ -47,7 +48,7 @@ export class AssignCaseManagerInput extends CaseCommandInput {
 
 @InputType()
 export class SetDecisionDeadlineInput extends CaseCommandInput {
-  @Field(() => GraphQLISODateTime) deadline: Date;
+  @Field(() => DateTime) deadline: Date;
   @Field({ description: 'Who set it, e.g. "Dr. Greer: within three weeks"' }) source: string;
 }
 

@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { DateTime } from './scalars';
 import {
   CaseStatus,
   CloseReason,
@@ -81,7 +82,7 @@ export class ReceivedOpinion {
   @Field() recommendedTreatment: string;
   @Field() changesDiagnosis: boolean;
   @Field() changesTreatment: boolean;
-  @Field(() => GraphQLISODateTime) receivedAt: Date;
+  @Field(() => DateTime) receivedAt: Date;
 }
 
 @ObjectType()
@@ -91,7 +92,7 @@ export class OpinionRequest {
   @Field(() => Expert) expert: Expert;
   @Field(() => ReviewMode) reviewMode: string;
   @Field(() => RequestStatus) status: string;
-  @Field(() => GraphQLISODateTime) requestedAt: Date;
+  @Field(() => DateTime) requestedAt: Date;
   @Field() sameSpecialtyAsOriginal: boolean;
   @Field(() => [String]) independenceConcerns: string[];
   @Field(() => Coverage, { nullable: true }) coverage?: Coverage;
@@ -105,9 +106,9 @@ export class Conflict {
   @Field(() => ConflictSubject) subject: string;
   @Field(() => [String], { description: '"original" or request ids' }) between: string[];
   @Field() raisedAutomatically: boolean;
-  @Field(() => GraphQLISODateTime) raisedAt: Date;
+  @Field(() => DateTime) raisedAt: Date;
   @Field(() => ConflictResolution, { nullable: true }) resolution?: string;
-  @Field(() => GraphQLISODateTime, { nullable: true }) resolvedAt?: Date;
+  @Field(() => DateTime, { nullable: true }) resolvedAt?: Date;
   @Field({ nullable: true }) furtherOpinionRequestId?: string;
 }
 
@@ -116,7 +117,7 @@ export class Decision {
   @Field() optionChosen: string;
   @Field({ nullable: true }) followsOpinionOf?: string;
   @Field() recordedBy: string;
-  @Field(() => GraphQLISODateTime) decidedAt: Date;
+  @Field(() => DateTime) decidedAt: Date;
   @Field(() => [String]) openConflictsAcknowledged: string[];
 }
 
@@ -126,7 +127,7 @@ export class CaseWarning {
   @Field({ nullable: true }) requestId?: string;
   @Field(() => [String], { nullable: true }) itemIds?: string[];
   @Field(() => [String], { nullable: true }) concerns?: string[];
-  @Field(() => GraphQLISODateTime, { nullable: true }) deadline?: Date;
+  @Field(() => DateTime, { nullable: true }) deadline?: Date;
   @Field(() => Int, { nullable: true }) furtherOpinions?: number;
 }
 
@@ -139,17 +140,17 @@ export class Case {
   @Field(() => Condition) condition: Condition;
   @Field(() => OriginalOpinion) originalOpinion: OriginalOpinion;
   @Field({ nullable: true }) caseManagerId?: string;
-  @Field(() => GraphQLISODateTime, { nullable: true }) deadline?: Date;
+  @Field(() => DateTime, { nullable: true }) deadline?: Date;
   @Field(() => Int, { nullable: true, description: 'Whole days until the deadline; negative when overdue' })
   daysLeft?: number;
-  @Field(() => GraphQLISODateTime, { nullable: true }) clinicianInformedAt?: Date;
-  @Field(() => GraphQLISODateTime) openedAt: Date;
-  @Field(() => GraphQLISODateTime) lastActivityAt: Date;
+  @Field(() => DateTime, { nullable: true }) clinicianInformedAt?: Date;
+  @Field(() => DateTime) openedAt: Date;
+  @Field(() => DateTime) lastActivityAt: Date;
   @Field(() => [OpinionRequest]) requests: OpinionRequest[];
   @Field(() => [Conflict]) conflicts: Conflict[];
   @Field(() => Decision, { nullable: true }) decision?: Decision;
   @Field(() => [Decision]) earlierDecisions: Decision[];
   @Field(() => [CaseWarning]) warnings: CaseWarning[];
-  @Field(() => GraphQLISODateTime, { nullable: true }) closedAt?: Date;
+  @Field(() => DateTime, { nullable: true }) closedAt?: Date;
   @Field(() => CloseReason, { nullable: true }) closeReason?: string;
 }

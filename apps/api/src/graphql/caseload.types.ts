@@ -1,4 +1,5 @@
-import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { DateTime } from './scalars';
 import { CaseOrder, CaseStatus, Severity } from './enums';
 import { CaseWarning } from './case.types';
 
@@ -10,15 +11,15 @@ export class CaseSummary {
   @Field() patientName: string;
   @Field() conditionName: string;
   @Field(() => Severity) severity: string;
-  @Field(() => GraphQLISODateTime, { nullable: true }) deadline?: Date;
+  @Field(() => DateTime, { nullable: true }) deadline?: Date;
   @Field(() => Int, { nullable: true, description: 'Negative when overdue' }) daysLeft?: number;
   @Field(() => Int) outstandingRecords: number;
   @Field(() => Int) refusedRecords: number;
   @Field(() => Int) pendingOpinions: number;
   @Field(() => Int) openConflicts: number;
   @Field(() => [CaseWarning]) warnings: CaseWarning[];
-  @Field(() => GraphQLISODateTime) openedAt: Date;
-  @Field(() => GraphQLISODateTime) lastActivityAt: Date;
+  @Field(() => DateTime) openedAt: Date;
+  @Field(() => DateTime) lastActivityAt: Date;
   @Field(() => Int) version: number;
 }
 
@@ -65,8 +66,8 @@ export class CasesArgs {
 export class TimelineEntry {
   @Field(() => Int) revision: number;
   @Field() eventType: string;
-  @Field(() => GraphQLISODateTime) occurredAt: Date;
-  @Field(() => GraphQLISODateTime) recordedAt: Date;
+  @Field(() => DateTime) occurredAt: Date;
+  @Field(() => DateTime) recordedAt: Date;
   @Field({ nullable: true }) actorId?: string;
   @Field() summary: string;
 }

@@ -8,6 +8,7 @@ import type { GraphQLContext } from '../auth/current-user';
 import type { AppConfig } from '../config/config';
 import { formatGraphQLError } from './error-mapping';
 import { queryLimits } from './limits';
+import { DateTime } from './scalars';
 
 type HttpContext = {
   req?: { headers: Record<string, string | string[] | undefined> };
@@ -22,6 +23,8 @@ export const graphQLConfig = (auth: AuthService, config: AppConfig, logger: Logg
   // Generated from the code; committed so the dashboard and integrations build against it.
   autoSchemaFile: config.NODE_ENV === 'production' ? true : join(__dirname, '..', '..', 'schema.graphql'),
   sortSchema: true,
+  // Every Date field, declared or inferred, goes through the strict scalar.
+  buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTime }] },
   playground: false,
   introspection: config.NODE_ENV !== 'production',
   validationRules: [queryLimits(config.GRAPHQL_MAX_DEPTH, config.GRAPHQL_MAX_COST)],

@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { DateTime } from './scalars';
 import { Case } from './case.types';
 import { Role } from './enums';
 
@@ -26,7 +27,7 @@ export class User {
 @ObjectType()
 export class AuthPayload {
   @Field() token: string;
-  @Field(() => GraphQLISODateTime) expiresAt: Date;
+  @Field(() => DateTime) expiresAt: Date;
   @Field(() => User) user: User;
 }
 
