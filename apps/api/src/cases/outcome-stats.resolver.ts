@@ -1,6 +1,7 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { CurrentUser } from '../auth/current-user';
 import type { AuthenticatedUser } from '../auth/current-user';
+import { AppError } from '../errors';
 import { OutcomeStats } from '../graphql/caseload.types';
 import type { OutcomeRates } from '../graphql/caseload.types';
 import { CaseReadRepository } from './case-read.repository';
@@ -50,6 +51,11 @@ export class OutcomeStatsResolver {
     @CurrentUser() user: AuthenticatedUser,
     @Args('caseManagerId', { nullable: true }) caseManagerId?: string,
   ): Promise<OutcomeStats> {
+    if (user.role === 'CASE_MANAGER' && caseManagerId !== undefined && caseManagerId !== user.id) {
+      throw new AppError('FORBIDDEN', "A case manager sees the statistics of their own caseload only", {
+        field: 'caseManagerId',
+      });
+    }
     const scope = user.role === 'CASE_MANAGER' ? user.id : caseManagerId;
     const rows = await this.reads.outcomeRows(scope);
     return {

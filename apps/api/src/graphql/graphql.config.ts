@@ -1,5 +1,6 @@
 import { ApolloDriver } from '@nestjs/apollo';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
+import { GraphQLError, parse } from 'graphql';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
@@ -7,7 +8,7 @@ import type { AuthService } from '../auth/auth.service';
 import type { GraphQLContext } from '../auth/current-user';
 import type { AppConfig } from '../config/config';
 import { formatGraphQLError } from './error-mapping';
-import { queryLimits } from './limits';
+import { limitViolations, queryLimits } from './limits';
 import { DateTime } from './scalars';
 
 type HttpContext = {
@@ -18,47 +19,71 @@ type HttpContext = {
 const header = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
 const CORRELATION_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
 
-export const graphQLConfig = (auth: AuthService, config: AppConfig, logger: Logger): ApolloDriverConfig => ({
-  driver: ApolloDriver,
-  // Generated from the code; committed so the dashboard and integrations build against it.
-  autoSchemaFile: config.NODE_ENV === 'production' ? true : join(__dirname, '..', '..', 'schema.graphql'),
-  sortSchema: true,
-  // Every Date field, declared or inferred, goes through the strict scalar.
-  buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTime }] },
-  playground: false,
-  introspection: config.NODE_ENV !== 'production',
-  validationRules: [queryLimits(config.GRAPHQL_MAX_DEPTH, config.GRAPHQL_MAX_COST)],
-  formatError: formatGraphQLError((error) =>
+/** Depth and cost of a subscription: graphql-ws validates on its own, without Apollo's rules. */
+const overLimits = (query: string, maxDepth: number, maxCost: number): string[] => {
+  try {
+    return limitViolations(parse(query), maxDepth, maxCost);
+  } catch {
+    return []; // graphql-ws answers the syntax error itself
+  }
+};
+
+export const graphQLConfig = (auth: AuthService, config: AppConfig, logger: Logger): ApolloDriverConfig => {
+  const limits = queryLimits(config.GRAPHQL_MAX_DEPTH, config.GRAPHQL_MAX_COST);
+  const formatError = formatGraphQLError((error) =>
     logger.error(
       { err: error instanceof Error ? `${error.name}: ${error.message}` : 'non-error thrown' },
       'unexpected GraphQL error',
     ),
-  ),
-  subscriptions: {
-    'graphql-ws': {
-      path: '/graphql',
-      onConnect: async (context) => {
-        const params = context.connectionParams ?? {};
-        const authorization =
-          typeof params.authorization === 'string'
-            ? params.authorization
-            : typeof params.Authorization === 'string'
-              ? params.Authorization
-              : undefined;
-        const extra = context.extra as { user?: unknown; correlationId?: string };
-        extra.user = await auth.authenticate(authorization);
-        extra.correlationId = randomUUID();
-        return true;
+  );
+  return {
+    driver: ApolloDriver,
+    // Generated from the code; committed so the dashboard and integrations build against it.
+    autoSchemaFile: config.NODE_ENV === 'production' ? true : join(__dirname, '..', '..', 'schema.graphql'),
+    sortSchema: true,
+    // Every Date field, declared or inferred, goes through the strict scalar.
+    buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTime }] },
+    playground: false,
+    introspection: config.NODE_ENV !== 'production',
+    validationRules: [limits],
+    formatError,
+    subscriptions: {
+      'graphql-ws': {
+        path: '/graphql',
+        onSubscribe: (_ctx, _id, payload) => {
+          const violations = overLimits(payload.query, config.GRAPHQL_MAX_DEPTH, config.GRAPHQL_MAX_COST);
+          return violations.length > 0
+            ? violations.map((message) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } }))
+            : undefined;
+        },
+        // Apollo's formatError does not see results sent over graphql-ws: give them the same codes.
+        onNext: (_ctx, _id, _payload, _args, result) =>
+          result.errors
+            ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) }
+            : undefined,
+        onConnect: async (context) => {
+          const params = context.connectionParams ?? {};
+          const authorization =
+            typeof params.authorization === 'string'
+              ? params.authorization
+              : typeof params.Authorization === 'string'
+                ? params.Authorization
+                : undefined;
+          const extra = context.extra as { user?: unknown; correlationId?: string };
+          extra.user = await auth.authenticate(authorization);
+          extra.correlationId = randomUUID();
+          return true;
+        },
       },
     },
-  },
-  context: async ({ req, extra }: HttpContext): Promise<GraphQLContext> => {
-    if (extra) {
-      return { user: extra.user as GraphQLContext['user'], correlationId: extra.correlationId ?? randomUUID() };
-    }
-    const given = header(req?.headers['x-correlation-id']);
-    const correlationId = given && CORRELATION_ID.test(given) ? given : randomUUID();
-    const user = await auth.authenticate(header(req?.headers.authorization));
-    return { ...(req ? { req } : {}), ...(user ? { user } : {}), correlationId };
-  },
-});
+    context: async ({ req, extra }: HttpContext): Promise<GraphQLContext> => {
+      if (extra) {
+        return { user: extra.user as GraphQLContext['user'], correlationId: extra.correlationId ?? randomUUID() };
+      }
+      const given = header(req?.headers['x-correlation-id']);
+      const correlationId = given && CORRELATION_ID.test(given) ? given : randomUUID();
+      const user = await auth.authenticate(header(req?.headers.authorization));
+      return { ...(req ? { req } : {}), ...(user ? { user } : {}), correlationId };
+    },
+  };
+};

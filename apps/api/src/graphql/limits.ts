@@ -1,5 +1,13 @@
 import { GraphQLError, Kind } from 'graphql';
-import type { ASTVisitor, FragmentDefinitionNode, SelectionSetNode, ValidationContext, ValidationRule } from 'graphql';
+import type {
+  ASTVisitor,
+  DocumentNode,
+  FragmentDefinitionNode,
+  OperationDefinitionNode,
+  SelectionSetNode,
+  ValidationContext,
+  ValidationRule,
+} from 'graphql';
 
 type Measure = { depth: number; cost: number };
 
@@ -41,32 +49,41 @@ const measure = (
   return { depth, cost };
 };
 
+const fragmentsOf = (document: DocumentNode): Record<string, FragmentDefinitionNode> =>
+  Object.fromEntries(
+    document.definitions
+      .filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION)
+      .map((definition) => [definition.name.value, definition]),
+  );
+
+const violations = (
+  operation: OperationDefinitionNode,
+  fragments: Record<string, FragmentDefinitionNode>,
+  maxDepth: number,
+  maxCost: number,
+): string[] => {
+  const { depth, cost } = measure(operation.selectionSet, fragments, new Set());
+  return [
+    ...(depth > maxDepth ? [`Query depth ${depth} exceeds the limit of ${maxDepth}`] : []),
+    ...(cost > maxCost ? [`Query cost ${cost} exceeds the limit of ${maxCost}: ask for smaller pages`] : []),
+  ];
+};
+
+/** The same limits for a parsed document outside Apollo's validation (graphql-ws subscriptions). */
+export const limitViolations = (document: DocumentNode, maxDepth: number, maxCost: number): string[] => {
+  const fragments = fragmentsOf(document);
+  return document.definitions
+    .filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION)
+    .flatMap((operation) => violations(operation, fragments, maxDepth, maxCost));
+};
+
 export const queryLimits = (maxDepth: number, maxCost: number): ValidationRule => {
   return (context: ValidationContext): ASTVisitor => {
-    const fragments = Object.fromEntries(
-      context
-        .getDocument()
-        .definitions.filter(
-          (definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION,
-        )
-        .map((definition) => [definition.name.value, definition]),
-    );
+    const fragments = fragmentsOf(context.getDocument());
     return {
       OperationDefinition(operation) {
-        const { depth, cost } = measure(operation.selectionSet, fragments, new Set());
-        if (depth > maxDepth) {
-          context.reportError(
-            new GraphQLError(`Query depth ${depth} exceeds the limit of ${maxDepth}`, {
-              extensions: { code: 'BAD_USER_INPUT' },
-            }),
-          );
-        }
-        if (cost > maxCost) {
-          context.reportError(
-            new GraphQLError(`Query cost ${cost} exceeds the limit of ${maxCost}: ask for smaller pages`, {
-              extensions: { code: 'BAD_USER_INPUT' },
-            }),
-          );
+        for (const message of violations(operation, fragments, maxDepth, maxCost)) {
+          context.reportError(new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } }));
         }
       },
     };
