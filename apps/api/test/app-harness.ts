@@ -27,6 +27,8 @@ export type TestUser = { id: string; email: string; password: string; role: Role
 /** The real api on a database of its own, over real HTTP and WebSocket. */
 export type Harness = {
   readonly url: string;
+  /** The api's own database, for tests that play a second instance. */
+  readonly databaseUrl: string;
   readonly app: INestApplication;
   readonly store: EventStore;
   readonly gql: <T = Record<string, unknown>>(
@@ -70,6 +72,7 @@ export const startHarness = async (name: string, env: Record<string, string> = {
 
   return {
     url,
+    databaseUrl: scratch.url,
     app,
     store: app.get<EventStore>(EVENT_STORE),
     gql,
