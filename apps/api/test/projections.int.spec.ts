@@ -26,8 +26,8 @@ const snapshot = async (pool: Pool, schema: string, projection: string) => {
     projection === 'timeline'
       ? [`SELECT * FROM ${s}.timeline ORDER BY case_id, stream_revision`]
       : [`SELECT * FROM ${s}.case_summaries ORDER BY case_id`, `SELECT * FROM ${s}.case_states ORDER BY case_id`];
-  const results = await Promise.all(tables.map((query) => pool.query(query)));
-  const checkpoint = await pool.query(
+  const results = await Promise.all(tables.map((query) => pool.query<Record<string, unknown>>(query)));
+  const checkpoint = await pool.query<Record<string, unknown>>(
     `SELECT commit_position, prepare_position FROM ${s}.checkpoints WHERE projection = $1`,
     [projection],
   );
