@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
+import type { Logger } from 'pino';
 import WebSocket from 'ws';
 import { createApp } from '../src/app.factory';
 import { createUser } from '../src/auth/create-user';
@@ -41,7 +42,9 @@ export type Harness = {
   readonly close: () => Promise<void>;
 };
 
-export const startHarness = async (name: string, env: Record<string, string> = {}): Promise<Harness> => {
+export type HarnessOptions = { readonly env?: Record<string, string>; readonly logger?: Logger };
+
+export const startHarness = async (name: string, options: HarnessOptions = {}): Promise<Harness> => {
   const scratch = await createScratchDatabase(process.env.SOT_TEST_ADMIN_URL!, name);
   const dataDir = await mkdtemp(join(tmpdir(), 'sot-api-'));
   const config = loadConfig({
@@ -51,9 +54,9 @@ export const startHarness = async (name: string, env: Record<string, string> = {
     PORT: '0',
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
     ADMIN_PASSWORD: 'admin-password-for-tests',
-    ...env,
+    ...options.env,
   });
-  const app = await createApp(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
+  const app = await createApp(config, options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
   await app.listen(0, '127.0.0.1');
   const address = (app.getHttpServer() as Server).address() as AddressInfo;
   const url = `http://127.0.0.1:${address.port}/graphql`;

@@ -29,7 +29,7 @@ export const ensureFirstAdmin = async (users: UsersRepository, config: AppConfig
   logger.info({ userId: FIRST_ADMIN_ID, generatedPassword: generated }, 'first supervisor account created');
   if (generated) {
     process.stdout.write(
-      `\n  First supervisor account (shown once, change it after signing in):\n    email:    ${email}\n    password: ${password}\n\n`,
+      `\n  First supervisor account (shown once: keep it safe, and give people their own accounts with npm run create-user):\n    email:    ${email}\n    password: ${password}\n\n`,
     );
   }
 };

@@ -52,7 +52,7 @@ export class OutcomeStatsResolver {
     @Args('caseManagerId', { nullable: true }) caseManagerId?: string,
   ): Promise<OutcomeStats> {
     if (user.role === 'CASE_MANAGER' && caseManagerId !== undefined && caseManagerId !== user.id) {
-      throw new AppError('FORBIDDEN', "A case manager sees the statistics of their own caseload only", {
+      throw new AppError('FORBIDDEN', 'A case manager sees the statistics of their own caseload only', {
         field: 'caseManagerId',
       });
     }

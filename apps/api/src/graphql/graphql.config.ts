@@ -9,6 +9,7 @@ import type { GraphQLContext } from '../auth/current-user';
 import type { AppConfig } from '../config/config';
 import { formatGraphQLError } from './error-mapping';
 import { limitViolations, queryLimits } from './limits';
+import { operationLog } from './operation-log';
 import { DateTime } from './scalars';
 
 type HttpContext = {
@@ -47,6 +48,7 @@ export const graphQLConfig = (auth: AuthService, config: AppConfig, logger: Logg
     introspection: config.NODE_ENV !== 'production',
     validationRules: [limits],
     formatError,
+    plugins: [operationLog(logger.child({ component: 'graphql' }))],
     subscriptions: {
       'graphql-ws': {
         path: '/graphql',

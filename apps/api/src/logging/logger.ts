@@ -1,6 +1,6 @@
 import type { LoggerService } from '@nestjs/common';
 import pino from 'pino';
-import type { Logger } from 'pino';
+import type { DestinationStream, Logger } from 'pino';
 
 /**
  * Structured logs only, and never patient data or secrets: these paths are censored wherever
@@ -24,8 +24,8 @@ export const REDACTED_PATHS = [
   '*.variables',
 ];
 
-export const createLogger = (level: string): Logger =>
-  pino({ level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, base: { service: 'sot-api' } });
+export const createLogger = (level: string, destination?: DestinationStream): Logger =>
+  pino({ level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, base: { service: 'sot-api' } }, destination);
 
 /** Lets NestJS write through pino. */
 export class PinoNestLogger implements LoggerService {
