@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloDriver } from '@nestjs/apollo';
@@ -8,6 +9,7 @@ import { AuthService } from './auth/auth.service';
 import { CasesModule } from './cases/cases.module';
 import { CoreModule } from './core/core.module';
 import type { CoreOptions } from './core/core.module';
+import { ErrorsToGraphQLFilter } from './graphql/errors-to-graphql.filter';
 import { graphQLConfig } from './graphql/graphql.config';
 import { HealthController } from './health/health.controller';
 import { ProjectionsModule } from './projections/projections.module';
@@ -30,6 +32,7 @@ export class AppModule {
         }),
       ],
       controllers: [HealthController],
+      providers: [{ provide: APP_FILTER, useClass: ErrorsToGraphQLFilter }],
     };
   }
 }

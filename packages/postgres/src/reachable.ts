@@ -15,7 +15,8 @@ const blockingAncestor = (path: string, uid: number | undefined): string | undef
   for (let dir = dirname(resolve(path)); ; dir = dirname(dir)) {
     try {
       const stat = statSync(dir);
-      const traversable = (stat.mode & 0o001) !== 0 || (uid !== undefined && stat.uid === uid && (stat.mode & 0o100) !== 0);
+      const traversable =
+        (stat.mode & 0o001) !== 0 || (uid !== undefined && stat.uid === uid && (stat.mode & 0o100) !== 0);
       if (!traversable) {
         return dir;
       }

@@ -15,7 +15,7 @@ import type { CaseUpdateMessage } from './projection-events';
 @Injectable()
 export class CaseUpdatesListener implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly emitter = new EventEmitter().setMaxListeners(0);
-  private client: PoolClient | undefined;
+  private release: ((destroy?: boolean) => void) | undefined;
   private stopped = false;
 
   constructor(
@@ -30,8 +30,8 @@ export class CaseUpdatesListener implements OnApplicationBootstrap, OnApplicatio
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     this.emitter.emit('close');
-    this.client?.release();
-    this.client = undefined;
+    this.release?.();
+    this.release = undefined;
     await Promise.resolve();
   }
 
@@ -45,21 +45,55 @@ export class CaseUpdatesListener implements OnApplicationBootstrap, OnApplicatio
   }
 
   private async connect(): Promise<void> {
-    const client = await this.pool.connect();
+    const client: PoolClient = await this.pool.connect();
+    let released = false;
+    // The connection can fail after shutdown already released it (PostgreSQL stopping first).
+    const release = (destroy = false) => {
+      if (!released) {
+        released = true;
+        client.release(destroy);
+      }
+    };
     client.on('notification', (notification) => {
       if (notification.channel === CASE_UPDATES_CHANNEL && notification.payload) {
         this.emitter.emit('update', JSON.parse(notification.payload) as CaseUpdateMessage);
       }
     });
     client.on('error', (error) => {
-      this.logger.warn({ err: error.message }, 'case update listener lost its connection; reconnecting');
-      client.release(true);
-      this.client = undefined;
+      release(true);
+      if (this.release === release) {
+        this.release = undefined;
+      }
       if (!this.stopped) {
-        setTimeout(() => void this.connect().catch(() => undefined), 1_000);
+        this.logger.warn({ err: error.message }, 'case update listener lost its connection; reconnecting');
+        this.reconnect(1_000);
       }
     });
-    await client.query(`LISTEN ${CASE_UPDATES_CHANNEL}`);
-    this.client = client;
+    try {
+      await client.query(`LISTEN ${CASE_UPDATES_CHANNEL}`);
+    } catch (error) {
+      release(true);
+      throw error;
+    }
+    this.release = release;
+  }
+
+  /** Retries with backoff (1 s doubling to 30 s) until the listener is back or the app stops. */
+  private reconnect(delayMs: number): void {
+    setTimeout(() => {
+      if (this.stopped) {
+        return;
+      }
+      this.connect().then(
+        () => this.logger.info('case update listener reconnected'),
+        (error: unknown) => {
+          this.logger.warn(
+            { err: error instanceof Error ? error.message : String(error), retryInMs: Math.min(delayMs * 2, 30_000) },
+            'case update listener cannot reconnect yet',
+          );
+          this.reconnect(Math.min(delayMs * 2, 30_000));
+        },
+      );
+    }, delayMs).unref();
   }
 }
