@@ -196,6 +196,15 @@ describe('who may read, change and follow a case', () => {
       expect(casesAfter.data!.cases.totalCount).toBe(casesBefore.data!.cases.totalCount);
     });
 
+    it("reusing the owner's commandId gets FORBIDDEN, not the owner's case as a duplicate", async () => {
+      const input = { caseId, noteId: 'n-known-id', text: 'Sent the slides', commandId: 'cmd-owner-note' };
+      const sent = await harness.gql(mutationDocument('addNote'), { input }, owner.token);
+      expect(sent.errors).toBeUndefined();
+      const replayed = await harness.gql(mutationDocument('addNote'), { input }, other.token);
+      expect(codeOf(replayed)).toBe('FORBIDDEN');
+      expect(replayed.data?.addNote ?? null).toBeNull();
+    });
+
     it('the owner and a supervisor may change the case', async () => {
       for (const [user, noteId] of [
         [owner, 'n-owner'],

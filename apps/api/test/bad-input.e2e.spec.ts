@@ -287,4 +287,17 @@ describe('bad input to every mutation', () => {
     expect(reused.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect(await eventIds(caseId)).toEqual(before);
   });
+
+  it('scopes a commandId to its case and its sender: the same id elsewhere is a new command', async () => {
+    const note = { noteId: 'n-scope', text: 'Faxed the consent form', commandId: 'cmd-shared-1' };
+    const first = await ok('addNote', { caseId, ...note });
+    expect(first.duplicate).toBe(false);
+    const otherCase = (await ok('openCase', openCaseInput(manager.id))).case.id;
+    const elsewhere = await ok('addNote', { caseId: otherCase, ...note });
+    expect(elsewhere.duplicate).toBe(false);
+    const bySupervisor = await ok('addNote', { caseId, ...note, noteId: 'n-scope-2' }, supervisor);
+    expect(bySupervisor.duplicate).toBe(false);
+    const streams = [...(await eventIds(caseId)), ...(await eventIds(otherCase))];
+    expect(new Set(streams).size).toBe(streams.length);
+  });
 });

@@ -10,15 +10,21 @@ import { AppError } from '../errors';
 import { authorizeCommand } from './case-access';
 import { ExecuteCaseCommand } from './case-command';
 import type { CommandContext, CommandResult } from './case-command';
-import { loadCase } from './case-stream';
+import { commandKey, loadCase } from './case-stream';
 import { eventIdFor } from './event-ids';
 
 /** decide() is pure, so a command that lost a race is simply decided again on the new state. */
 const MAX_ATTEMPTS = 5;
 
-const toNewEvents = (events: readonly CaseEvent[], context: CommandContext, commandType: string): NewEvent[] =>
+const toNewEvents = (
+  caseId: string,
+  events: readonly CaseEvent[],
+  context: CommandContext,
+  commandType: string,
+): NewEvent[] =>
   events.map((event, index) => ({
-    eventId: eventIdFor(context.commandId, index),
+    // Stable across redeliveries of this command, distinct for any other case or actor.
+    eventId: eventIdFor(`${caseId}:${commandKey(context.actor.id, context.commandId)}`, index),
     type: event.type,
     data: event.data,
     metadata: {
@@ -38,7 +44,9 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
   async execute({ caseId, command, context }: ExecuteCaseCommand): Promise<CommandResult> {
     for (let attempt = 1; ; attempt += 1) {
       const { state, version, commands } = await loadCase(this.store, caseId);
-      const earlier = commands.get(context.commandId);
+      // First: a duplicate must not answer (with the case) someone who may not send the command.
+      authorizeCommand(context.actor, command, state);
+      const earlier = commands.get(commandKey(context.actor.id, context.commandId));
       if (earlier !== undefined) {
         if (earlier !== command.type) {
           throw new AppError('CONFLICT', `commandId ${context.commandId} was already used for ${earlier} on this case`);
@@ -55,13 +63,12 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
           },
         );
       }
-      authorizeCommand(context.actor, command, state);
       const events = decide(command, state);
       try {
         const expected = version === 0 ? 'no_stream' : version - 1;
         const appended = await this.store.append(
           caseStreamId(caseId),
-          toNewEvents(events, context, command.type),
+          toNewEvents(caseId, events, context, command.type),
           expected,
         );
         return { caseId, version: appended.nextExpectedRevision + 1, position: appended.position, duplicate: false };
