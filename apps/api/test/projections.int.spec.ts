@@ -12,6 +12,7 @@ import { caseReadModelProjection } from '../src/projections/case-read-model.proj
 import { readCheckpoint } from '../src/projections/checkpoints';
 import type { ProjectedEvent, Projection } from '../src/projections/projection';
 import { ProjectionRunner } from '../src/projections/projection-runner';
+import { ProjectionsService } from '../src/projections/projections.service';
 import { timelineProjection } from '../src/projections/timeline.projection';
 import { eventually, startHarness } from './app-harness';
 import type { Harness, TestUser } from './app-harness';
@@ -77,7 +78,7 @@ describe('projection runner against real PostgreSQL', () => {
   };
 
   beforeAll(async () => {
-    harness = await startHarness('projections');
+    harness = await startHarness('projections', { env: { READ_YOUR_WRITES_TIMEOUT_MS: '300' } });
     manager = await harness.user('CASE_MANAGER', 'manager-pat');
     pool = harness.app.get<Pool>(PG_POOL);
     await walk(12);
@@ -188,5 +189,26 @@ describe('projection runner against real PostgreSQL', () => {
       await Promise.all(runners.map((each) => each.stop()));
       await Promise.all(pools.map((each) => each.end()));
     }
+  });
+
+  it('the conflict saga, stopped while a disagreeing opinion arrives, raises the conflict once it runs again', async () => {
+    const saga = harness.app.get(ProjectionsService).runners.find((each) => each.name === 'conflict-saga')!;
+    await saga.stop();
+    variant += 1 - (variant % 2); // an odd variant: its opinion disagrees with the original
+    const caseId = await walkCase(harness, manager, variant);
+    const conflicts = async () => {
+      const response = await harness.gql<{
+        case: { conflicts: { conflictId: string; raisedAutomatically: boolean }[] };
+      }>(
+        'query($id: ID!) { case(id: $id) { conflicts { conflictId raisedAutomatically } } }',
+        { id: caseId },
+        manager.token,
+      );
+      return response.data!.case.conflicts;
+    };
+    expect(await conflicts()).toEqual([]);
+    saga.start();
+    await eventually(async () => (await conflicts()).length > 0, 15_000);
+    expect(await conflicts()).toEqual([{ conflictId: 'auto:treatment:r1', raisedAutomatically: true }]);
   });
 });

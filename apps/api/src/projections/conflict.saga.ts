@@ -1,7 +1,6 @@
-import { Inject } from '@nestjs/common';
-import { CommandBus, EventsHandler } from '@nestjs/cqrs';
-import type { IEventHandler } from '@nestjs/cqrs';
-import { automaticConflictId, conflictsToRaise, parseCommand } from '@sot/domain';
+import { Inject, Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { DomainError, automaticConflictId, conflictsToRaise, parseCommand } from '@sot/domain';
 import type { EventStore } from '@sot/event-store';
 import type { Logger } from 'pino';
 import { SYSTEM_ACTOR } from '../auth/actor';
@@ -9,35 +8,42 @@ import { ExecuteCaseCommand } from '../cases/case-command';
 import { loadCase } from '../cases/case-stream';
 import { EVENT_STORE } from '../database/database';
 import { LOGGER } from '../logging/logger';
-import { CaseEventsProjected } from './projection-events';
+import type { ProjectedEvent, Projection } from './projection';
 
 /**
  * When a received opinion disagrees with the original or with another opinion, raise the conflict
- * automatically. The command id is derived from the conflict id, so replays raise nothing twice.
+ * automatically. It runs as its own checkpointed projection ("conflict-saga"), so a crash between
+ * an opinion and its conflict is caught up on restart instead of lost; the command id is derived
+ * from the conflict id, so a replayed batch raises nothing twice.
  */
-@EventsHandler(CaseEventsProjected)
-export class ConflictSaga implements IEventHandler<CaseEventsProjected> {
+@Injectable()
+export class ConflictSaga {
   constructor(
     private readonly commandBus: CommandBus,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async handle({ events }: CaseEventsProjected): Promise<void> {
+  readonly projection: Projection = {
+    name: 'conflict-saga',
+    apply: (_trx, events) => this.handle(events),
+  };
+
+  async handle(events: readonly ProjectedEvent[]): Promise<void> {
     for (const { caseId, event, recorded } of events) {
       if (event.type !== 'OpinionReceived') {
         continue;
       }
-      try {
-        const { state } = await loadCase(this.store, caseId);
-        if (state.status === 'none' || state.status === 'closed') {
-          continue;
-        }
-        for (const data of conflictsToRaise(state, event.data.requestId)) {
-          const command = parseCommand('RaiseConflict', data, {
-            now: new Date().toISOString(),
-            actorId: SYSTEM_ACTOR.id,
-          });
+      const { state } = await loadCase(this.store, caseId);
+      if (state.status === 'none' || state.status === 'closed') {
+        continue;
+      }
+      for (const data of conflictsToRaise(state, event.data.requestId)) {
+        const command = parseCommand('RaiseConflict', data, {
+          now: recorded.recordedAt.toISOString(),
+          actorId: SYSTEM_ACTOR.id,
+        });
+        try {
           await this.commandBus.execute(
             new ExecuteCaseCommand(caseId, command, {
               actor: SYSTEM_ACTOR,
@@ -46,12 +52,17 @@ export class ConflictSaga implements IEventHandler<CaseEventsProjected> {
               causationId: recorded.eventId,
             }),
           );
+        } catch (error) {
+          // A rule the case now breaks (say, a conflict on that subject already raised by hand)
+          // is a decision, not a failure: skip it. Anything else fails the batch, which is retried.
+          if (!(error instanceof DomainError)) {
+            throw error;
+          }
+          this.logger.warn(
+            { caseId, domainCode: error.code },
+            'automatic conflict not raised: the case no longer allows it',
+          );
         }
-      } catch (error) {
-        this.logger.error(
-          { caseId, err: error instanceof Error ? error.message : String(error) },
-          'automatic conflict detection failed',
-        );
       }
     }
   }

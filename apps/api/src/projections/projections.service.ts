@@ -13,6 +13,7 @@ import { EVENT_STORE, PG_POOL, READ_MODEL_SCHEMA_NAME } from '../database/databa
 import type { ReadModelTables } from '../database/tables';
 import { LOGGER } from '../logging/logger';
 import { caseReadModelProjection } from './case-read-model.projection';
+import { ConflictSaga } from './conflict.saga';
 import { readCheckpoint } from './checkpoints';
 import { CaseEventsProjected } from './projection-events';
 import { ProjectionRunner } from './projection-runner';
@@ -30,6 +31,7 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(LOGGER) logger: Logger,
     eventBus: EventBus,
+    conflictSaga: ConflictSaga,
   ) {
     const common = { store, pool, db, schema, batchSize: config.PROJECTION_BATCH_SIZE, logger };
     this.runners = [
@@ -41,6 +43,7 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
         },
       }),
       new ProjectionRunner({ ...common, projection: timelineProjection }),
+      new ProjectionRunner({ ...common, projection: conflictSaga.projection }),
     ];
   }
 
