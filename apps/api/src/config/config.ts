@@ -16,7 +16,14 @@ export const configSchema = z.object({
   DATABASE_URL: optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
   DATA_DIR: z.string().default('.data'),
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(0).max(65_535).default(54_320),
-  EVENT_STORE: z.enum(['postgres']).default('postgres'),
+  EVENT_STORE: z.enum(['postgres', 'kurrentdb']).default('postgres'),
+  /** KurrentDB / EventStoreDB connection string, for EVENT_STORE=kurrentdb. */
+  EVENTSTORE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^(esdb|kurrentdb)(\+discover)?:\/\//, 'EVENTSTORE_URL must start with esdb:// or kurrentdb://')
+      .optional(),
+  ),
   JWT_SECRET: optionalText.pipe(z.string().min(32, 'JWT_SECRET must have at least 32 characters').optional()),
   JWT_TTL_SECONDS: z.coerce
     .number()
@@ -28,6 +35,9 @@ export const configSchema = z.object({
   ADMIN_PASSWORD: optionalText.pipe(z.string().min(12, 'ADMIN_PASSWORD must have at least 12 characters').optional()),
   READ_YOUR_WRITES_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   PROJECTION_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
+  /** A failing projection retries after this delay, doubling up to the maximum. */
+  PROJECTION_RETRY_INITIAL_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
+  PROJECTION_RETRY_MAX_MS: z.coerce.number().int().min(10).max(600_000).default(30_000),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(3).max(50).default(10),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(10).max(1_000_000).default(5_000),
 });
@@ -44,6 +54,9 @@ export const loadConfig = (env: NodeJS.ProcessEnv | Record<string, string | unde
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  if (parsed.data.EVENT_STORE === 'kurrentdb' && parsed.data.EVENTSTORE_URL === undefined) {
+    throw new ConfigError('Invalid configuration:\n  EVENTSTORE_URL: required when EVENT_STORE=kurrentdb');
   }
   if (parsed.data.NODE_ENV === 'production' && parsed.data.JWT_SECRET === undefined) {
     throw new ConfigError('Invalid configuration:\n  JWT_SECRET: required in production');

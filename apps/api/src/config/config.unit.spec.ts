@@ -17,4 +17,19 @@ describe('configuration', () => {
   it('requires a JWT secret in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: required in production/);
   });
+
+  it('needs a KurrentDB connection string for EVENT_STORE=kurrentdb, and only a KurrentDB one', () => {
+    expect(() => loadConfig({ EVENT_STORE: 'kurrentdb' })).toThrow(
+      /EVENTSTORE_URL: required when EVENT_STORE=kurrentdb/,
+    );
+    expect(() => loadConfig({ EVENT_STORE: 'kurrentdb', EVENTSTORE_URL: 'http://kurrent:2113' })).toThrow(
+      /EVENTSTORE_URL must start with esdb:\/\/ or kurrentdb:\/\//,
+    );
+    expect(
+      loadConfig({ EVENT_STORE: 'kurrentdb', EVENTSTORE_URL: 'kurrentdb://kurrentdb:2113?tls=false' }),
+    ).toMatchObject({
+      EVENT_STORE: 'kurrentdb',
+      EVENTSTORE_URL: 'kurrentdb://kurrentdb:2113?tls=false',
+    });
+  });
 });

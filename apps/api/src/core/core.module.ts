@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import type { DynamicModule, OnApplicationShutdown } from '@nestjs/common';
 import { Inject } from '@nestjs/common';
-import { createPostgresEventStore } from '@sot/event-store';
+import { createKurrentDBEventStore, createPostgresEventStore } from '@sot/event-store';
 import type { EventStore } from '@sot/event-store';
 import { openDatabase } from '@sot/postgres';
 import type { Database } from '@sot/postgres';
@@ -72,7 +72,11 @@ export class CoreModule {
         },
         {
           provide: EVENT_STORE,
-          useFactory: (database: Database) => createPostgresEventStore({ pool: database.pool }),
+          // Read models stay in PostgreSQL either way; only the events move.
+          useFactory: (database: Database): EventStore =>
+            config.EVENT_STORE === 'kurrentdb'
+              ? createKurrentDBEventStore({ connectionString: config.EVENTSTORE_URL! })
+              : createPostgresEventStore({ pool: database.pool }),
           inject: [DATABASE],
         },
         {

@@ -2,6 +2,8 @@ import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import type { EventStore } from '@sot/event-store';
 import type { Response } from 'express';
 import type { Pool } from 'pg';
+import { APP_CONFIG } from '../config/config';
+import type { AppConfig } from '../config/config';
 import { EVENT_STORE, PG_POOL } from '../database/database';
 import { ProjectionsService } from '../projections/projections.service';
 
@@ -20,6 +22,7 @@ export class HealthController {
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly projections: ProjectionsService,
   ) {}
 
@@ -37,6 +40,11 @@ export class HealthController {
     const projections = database.ok ? await this.projections.lag().catch(() => []) : [];
     const ready = database.ok && eventStore.ok;
     response.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-    return { status: ready ? 'ready' : 'unavailable', database, eventStore, projections };
+    return {
+      status: ready ? 'ready' : 'unavailable',
+      database,
+      eventStore: { kind: this.config.EVENT_STORE, ...eventStore },
+      projections,
+    };
   }
 }

@@ -1,4 +1,5 @@
 import { CASE_STREAM_PREFIX, caseIdFromStream } from '@sot/domain';
+import { EventStoreError } from '@sot/event-store';
 import type { EventStore, RecordedEvent, Subscription } from '@sot/event-store';
 import type { Kysely } from 'kysely';
 import type { Pool, PoolClient } from 'pg';
@@ -21,7 +22,9 @@ export type ProjectionRunnerOptions = {
   readonly batchSize: number;
   readonly logger: Logger;
   readonly standbyPollMs?: number;
+  /** First delay after a failure; it doubles with each failure in a row, up to maxRetryDelayMs. */
   readonly retryDelayMs?: number;
+  readonly maxRetryDelayMs?: number;
   /** Called after each committed batch (the EventBus, sagas, subscriptions). */
   readonly onCommitted?: (events: readonly ProjectedEvent[]) => void;
 };
@@ -38,6 +41,8 @@ export class ProjectionRunner {
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
   leader = false;
+  /** Failures since the last batch applied: drives the backoff. */
+  private failures = 0;
 
   constructor(private readonly options: ProjectionRunnerOptions) {}
 
@@ -62,7 +67,7 @@ export class ProjectionRunner {
   }
 
   private async run(): Promise<void> {
-    const { logger, retryDelayMs = 1_000 } = this.options;
+    const { logger, retryDelayMs = 1_000, maxRetryDelayMs = 30_000 } = this.options;
     while (this.running) {
       try {
         if (await this.becomeLeader()) {
@@ -71,13 +76,18 @@ export class ProjectionRunner {
           await this.sleep(this.options.standbyPollMs ?? 500);
         }
       } catch (error) {
-        logger.error(
-          { projection: this.name, err: errorSummary(error) },
-          'projection batch failed; retrying from checkpoint',
+        this.failures += 1;
+        const retryInMs = Math.min(retryDelayMs * 2 ** (this.failures - 1), maxRetryDelayMs);
+        const unavailable = error instanceof EventStoreError && error.code === 'UNAVAILABLE';
+        logger[unavailable ? 'warn' : 'error'](
+          { projection: this.name, err: errorSummary(error), failuresInARow: this.failures, retryInMs },
+          unavailable
+            ? 'event store unavailable; projection retrying from its checkpoint'
+            : 'projection batch failed; retrying from its checkpoint',
         );
-        await this.subscription?.close();
+        await this.subscription?.close().catch(() => undefined);
         this.subscription = undefined;
-        await this.sleep(retryDelayMs);
+        await this.sleep(retryInMs);
       }
     }
   }
@@ -154,6 +164,7 @@ export class ProjectionRunner {
       await this.options.projection.apply(trx, projected);
       await writeCheckpoint(trx, this.name, last.position);
     });
+    this.failures = 0;
     this.options.onCommitted?.(projected);
   }
 

@@ -33,7 +33,16 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
     eventBus: EventBus,
     conflictSaga: ConflictSaga,
   ) {
-    const common = { store, pool, db, schema, batchSize: config.PROJECTION_BATCH_SIZE, logger };
+    const common = {
+      store,
+      pool,
+      db,
+      schema,
+      batchSize: config.PROJECTION_BATCH_SIZE,
+      retryDelayMs: config.PROJECTION_RETRY_INITIAL_MS,
+      maxRetryDelayMs: config.PROJECTION_RETRY_MAX_MS,
+      logger,
+    };
     this.runners = [
       new ProjectionRunner({
         ...common,

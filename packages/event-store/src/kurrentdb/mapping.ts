@@ -1,0 +1,151 @@
+import {
+  ANY,
+  DeadlineExceededError,
+  ErrorType,
+  NO_STREAM,
+  NotLeaderError,
+  STREAM_EXISTS,
+  TimeoutError,
+  UnavailableError,
+  WrongExpectedVersionError as KurrentWrongExpectedVersionError,
+  eventTypeFilter,
+  excludeSystemEvents,
+  jsonEvent,
+  streamNameFilter,
+} from '@kurrent/kurrentdb-client';
+import type {
+  AppendStreamState,
+  CurrentStreamState,
+  EventData,
+  Filter,
+  RecordedEvent as KurrentRecordedEvent,
+} from '@kurrent/kurrentdb-client';
+import { EventStoreError, EventStoreUnavailableError, WrongExpectedVersionError } from '../types';
+import type {
+  EventFilter,
+  ExpectedRevision,
+  JsonObject,
+  NewEvent,
+  Position,
+  RecordedEvent,
+} from '../types';
+
+/** gRPC status codes that mean "the server cannot be reached or did not answer in time". */
+const GRPC_UNAVAILABLE = 14;
+const GRPC_DEADLINE_EXCEEDED = 4;
+
+export const toStreamState = (expected: ExpectedRevision): AppendStreamState => {
+  switch (expected) {
+    case 'any':
+      return ANY;
+    case 'no_stream':
+      return NO_STREAM;
+    case 'stream_exists':
+      return STREAM_EXISTS;
+    default:
+      return BigInt(expected);
+  }
+};
+
+const fromStreamState = (state: AppendStreamState | CurrentStreamState): ExpectedRevision =>
+  typeof state === 'bigint'
+    ? Number(state)
+    : state === NO_STREAM
+      ? 'no_stream'
+      : state === ANY
+        ? 'any'
+        : 'stream_exists';
+
+export const toEventData = (event: NewEvent): EventData =>
+  jsonEvent({ id: event.eventId, type: event.type, data: event.data, metadata: event.metadata });
+
+const isJsonObject = (value: unknown): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array);
+
+/** A stored event in the port's shape; events written by other tools (binary, no metadata) are refused. */
+export const fromRecordedEvent = (event: KurrentRecordedEvent, position: Position): RecordedEvent => {
+  if (!event.isJson || !isJsonObject(event.data)) {
+    throw new EventStoreError('INVALID_ARGUMENT', `Event ${event.id} in ${event.streamId} is not a JSON object`);
+  }
+  return {
+    eventId: event.id,
+    type: event.type,
+    data: event.data,
+    metadata: isJsonObject(event.metadata) ? event.metadata : {},
+    streamId: event.streamId,
+    streamRevision: Number(event.revision),
+    position,
+    recordedAt: event.created,
+  };
+};
+
+export const isSystemEvent = (type: string): boolean => type.startsWith('$');
+
+/**
+ * The server filters on one thing only: the stream name prefix when one is given (which also keeps
+ * `$` system streams out), otherwise the event types, otherwise all but system events. Whatever
+ * the server could not filter is filtered again by `matchesFilter` on our side.
+ */
+export const toServerFilter = (filter: EventFilter | undefined): Filter => {
+  if (filter?.streamPrefix !== undefined) {
+    return streamNameFilter({ prefixes: [filter.streamPrefix] });
+  }
+  if (filter?.eventTypes !== undefined && filter.eventTypes.length > 0) {
+    const alternatives = filter.eventTypes.map((type) => type.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    return eventTypeFilter({ regex: `^(?:${alternatives})$` });
+  }
+  return excludeSystemEvents();
+};
+
+export const matchesFilter = (
+  event: Pick<RecordedEvent, 'streamId' | 'type'>,
+  filter: EventFilter | undefined,
+): boolean =>
+  !isSystemEvent(event.type) &&
+  !event.streamId.startsWith('$') &&
+  (filter?.streamPrefix === undefined || event.streamId.startsWith(filter.streamPrefix)) &&
+  (filter?.eventTypes === undefined || filter.eventTypes.includes(event.type));
+
+const grpcCode = (error: unknown): number | undefined =>
+  typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'number'
+    ? (error as { code: number }).code
+    : undefined;
+
+/** The client's errors as the port's: callers never see a client type. */
+export const toStoreError = (error: unknown, doing: string): unknown => {
+  if (error instanceof EventStoreError) {
+    return error;
+  }
+  if (error instanceof KurrentWrongExpectedVersionError) {
+    const actual = fromStreamState(error.actualState);
+    return new WrongExpectedVersionError(
+      error.streamName,
+      fromStreamState(error.expectedState),
+      typeof actual === 'number' ? actual : 'no_stream',
+    );
+  }
+  if (
+    error instanceof UnavailableError ||
+    error instanceof DeadlineExceededError ||
+    error instanceof TimeoutError ||
+    error instanceof NotLeaderError ||
+    grpcCode(error) === GRPC_UNAVAILABLE ||
+    grpcCode(error) === GRPC_DEADLINE_EXCEEDED
+  ) {
+    return new EventStoreUnavailableError(
+      `KurrentDB is unreachable while ${doing}: ${error instanceof Error ? error.message : String(error)}`,
+      error,
+    );
+  }
+  const type = (error as { type?: unknown } | undefined)?.type;
+  if (
+    type === ErrorType.INVALID_ARGUMENT ||
+    type === ErrorType.MAXIMUM_APPEND_SIZE_EXCEEDED ||
+    type === ErrorType.APPEND_RECORD_SIZE_EXCEEDED
+  ) {
+    return new EventStoreError('INVALID_ARGUMENT', `KurrentDB refused ${doing}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  return error;
+};
