@@ -11,7 +11,12 @@ class SummaryReporter {
   onRunComplete(_contexts, results) {
     const skippedSuites = results.testResults
       .filter((suite) => suite.numPendingTests > 0 && suite.numPassingTests === 0)
-      .map((suite) => path.relative(this.rootDir, suite.testFilePath));
+      .map((suite) => {
+        // The describe block's title carries the reason (see describeEventStoreContract).
+        const pending = suite.testResults.find((test) => test.status === 'pending');
+        const title = pending ? pending.ancestorTitles.join(' › ') : '';
+        return `${path.relative(this.rootDir, suite.testFilePath)}${title ? `: ${title}` : ''}`;
+      });
     const summary = {
       package: require(path.join(this.rootDir, 'package.json')).name,
       passed: results.numPassedTests,

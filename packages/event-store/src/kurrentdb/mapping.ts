@@ -21,14 +21,7 @@ import type {
   RecordedEvent as KurrentRecordedEvent,
 } from '@kurrent/kurrentdb-client';
 import { EventStoreError, EventStoreUnavailableError, WrongExpectedVersionError } from '../types';
-import type {
-  EventFilter,
-  ExpectedRevision,
-  JsonObject,
-  NewEvent,
-  Position,
-  RecordedEvent,
-} from '../types';
+import type { EventFilter, ExpectedRevision, JsonObject, NewEvent, Position, RecordedEvent } from '../types';
 
 /** gRPC status codes that mean "the server cannot be reached or did not answer in time". */
 const GRPC_UNAVAILABLE = 14;
