@@ -1,12 +1,4 @@
-import {
-  BACKWARDS,
-  END,
-  FORWARDS,
-  KurrentDBClient,
-  START,
-  StreamNotFoundError,
-  excludeSystemEvents,
-} from '@kurrent/kurrentdb-client';
+import { BACKWARDS, END, FORWARDS, KurrentDBClient, START, StreamNotFoundError } from '@kurrent/kurrentdb-client';
 import type { AppendResult as KurrentAppendResult } from '@kurrent/kurrentdb-client';
 import { comparePositions } from '../types';
 import type {
@@ -19,7 +11,16 @@ import type {
   Subscription,
 } from '../types';
 import { validateAppend } from '../validate-append';
-import { fromRecordedEvent, matchesFilter, toEventData, toServerFilter, toStoreError, toStreamState } from './mapping';
+import {
+  ALL_BUT_SYSTEM_STREAMS,
+  fromRecordedEvent,
+  matchesFilter,
+  serverFilterIsExact,
+  toEventData,
+  toServerFilter,
+  toStoreError,
+  toStreamState,
+} from './mapping';
 
 export type KurrentDBEventStoreOptions = {
   /** `kurrentdb://` or `esdb://` connection string; credentials and TLS settings go in it. */
@@ -33,21 +34,20 @@ export type KurrentDBEventStoreOptions = {
 export const createKurrentDBEventStore = (options: KurrentDBEventStoreOptions): EventStore => {
   const client = KurrentDBClient.connectionString(options.connectionString);
 
-  const lastPositionOf = async (streamId: string): Promise<Position> => {
-    for await (const resolved of client.readStream(streamId, {
-      direction: BACKWARDS,
-      fromRevision: END,
-      maxCount: 1,
-    })) {
+  const positionAt = async (streamId: string, revision: bigint): Promise<Position> => {
+    for await (const resolved of client.readStream(streamId, { fromRevision: revision, maxCount: 1 })) {
       if (resolved.event?.position) {
         return resolved.event.position;
       }
     }
-    throw new Error(`KurrentDB returned no position for the last event of ${streamId}`);
+    throw new Error(`KurrentDB returned no position for revision ${revision} of ${streamId}`);
   };
 
   async function* readStream(streamId: string, readOptions: ReadStreamOptions = {}): AsyncGenerator<RecordedEvent> {
     const backwards = readOptions.direction === 'backwards';
+    if (readOptions.maxCount !== undefined && readOptions.maxCount <= 0) {
+      return;
+    }
     try {
       for await (const resolved of client.readStream(streamId, {
         direction: backwards ? BACKWARDS : FORWARDS,
@@ -78,6 +78,10 @@ export const createKurrentDBEventStore = (options: KurrentDBEventStoreOptions): 
         direction: FORWARDS,
         fromPosition: readOptions.after ?? START,
         filter: toServerFilter(readOptions.filter),
+        // Bounded on the server when its filter is exact: leaving early does not end the server's read.
+        ...(Number.isFinite(remaining) && serverFilterIsExact(readOptions.filter)
+          ? { maxCount: remaining + (readOptions.after ? 1 : 0) }
+          : {}),
       })) {
         const event = resolved.event;
         // fromPosition is inclusive on reads; `after` is not.
@@ -103,7 +107,16 @@ export const createKurrentDBEventStore = (options: KurrentDBEventStoreOptions): 
       fromPosition: subscribeOptions.after ?? START,
       filter: toServerFilter(subscribeOptions.filter),
     });
+    // The client re-emits gRPC errors on the stream: with no listener before the first read,
+    // an unreachable server would throw out of an event handler and end the process.
+    subscription.on('error', () => undefined);
     let closed = false;
+    const close = async (): Promise<void> => {
+      if (!closed) {
+        closed = true;
+        await subscription.unsubscribe().catch(() => undefined);
+      }
+    };
     const events = async function* (): AsyncGenerator<RecordedEvent> {
       try {
         for await (const resolved of subscription) {
@@ -119,15 +132,13 @@ export const createKurrentDBEventStore = (options: KurrentDBEventStoreOptions): 
         if (!closed) {
           throw toStoreError(error, 'subscribing to $all');
         }
+      } finally {
+        // Leaving the loop early must also end the server's call, not only the local stream.
+        await close();
       }
     };
-    return {
-      [Symbol.asyncIterator]: () => events(),
-      close: async () => {
-        closed = true;
-        await subscription.unsubscribe();
-      },
-    };
+    let iterator: AsyncGenerator<RecordedEvent> | undefined;
+    return { [Symbol.asyncIterator]: () => (iterator ??= events()), close };
   };
 
   return {
@@ -141,10 +152,10 @@ export const createKurrentDBEventStore = (options: KurrentDBEventStoreOptions): 
       } catch (error) {
         throw toStoreError(error, `appending to ${streamId}`);
       }
-      // An idempotent re-append may come back without a position: the stream's last event has it.
+      // An idempotent re-append may come back without a position: the batch's last event has it.
       const position =
         result.position ??
-        (await lastPositionOf(streamId).catch((error: unknown) => {
+        (await positionAt(streamId, result.nextExpectedRevision).catch((error: unknown) => {
           throw toStoreError(error, `reading ${streamId}`);
         }));
       return { nextExpectedRevision: Number(result.nextExpectedRevision), position };
@@ -154,11 +165,12 @@ export const createKurrentDBEventStore = (options: KurrentDBEventStoreOptions): 
     subscribeToAll,
     headPosition: async () => {
       try {
+        // The newest event outside `$` streams: what readers and subscriptions can reach.
         for await (const resolved of client.readAll({
           direction: BACKWARDS,
           fromPosition: END,
           maxCount: 1,
-          filter: excludeSystemEvents(),
+          filter: ALL_BUT_SYSTEM_STREAMS,
         })) {
           if (resolved.event) {
             return resolved.event.position;

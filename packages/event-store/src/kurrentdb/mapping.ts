@@ -1,5 +1,7 @@
 import {
   ANY,
+  AccessDeniedError,
+  CancelledError,
   DeadlineExceededError,
   ErrorType,
   NO_STREAM,
@@ -8,8 +10,9 @@ import {
   TimeoutError,
   UnavailableError,
   WrongExpectedVersionError as KurrentWrongExpectedVersionError,
+  convertToCommandError,
   eventTypeFilter,
-  excludeSystemEvents,
+  isCommandError,
   jsonEvent,
   streamNameFilter,
 } from '@kurrent/kurrentdb-client';
@@ -40,14 +43,19 @@ export const toStreamState = (expected: ExpectedRevision): AppendStreamState => 
   }
 };
 
-const fromStreamState = (state: AppendStreamState | CurrentStreamState): ExpectedRevision =>
-  typeof state === 'bigint'
-    ? Number(state)
-    : state === NO_STREAM
-      ? 'no_stream'
-      : state === ANY
-        ? 'any'
-        : 'stream_exists';
+/** The wire's sentinels, which the client passes through as negative revisions when it builds errors from metadata. */
+const SENTINELS: ReadonlyMap<bigint, ExpectedRevision> = new Map<bigint, ExpectedRevision>([
+  [-1n, 'no_stream'],
+  [-2n, 'any'],
+  [-4n, 'stream_exists'],
+]);
+
+const fromStreamState = (state: AppendStreamState | CurrentStreamState): ExpectedRevision => {
+  if (typeof state === 'bigint') {
+    return state >= 0n ? Number(state) : (SENTINELS.get(state) ?? 'no_stream');
+  }
+  return state === NO_STREAM ? 'no_stream' : state === ANY ? 'any' : 'stream_exists';
+};
 
 export const toEventData = (event: NewEvent): EventData =>
   jsonEvent({ id: event.eventId, type: event.type, data: event.data, metadata: event.metadata });
@@ -87,8 +95,15 @@ export const toServerFilter = (filter: EventFilter | undefined): Filter => {
     const alternatives = filter.eventTypes.map((type) => type.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
     return eventTypeFilter({ regex: `^(?:${alternatives})$` });
   }
-  return excludeSystemEvents();
+  return ALL_BUT_SYSTEM_STREAMS;
 };
+
+/** Everything outside `$` streams: our streams never start with `$`, the server's own always do. */
+export const ALL_BUT_SYSTEM_STREAMS: Filter = streamNameFilter({ regex: '^[^$]' });
+
+/** Whether the server filter alone selects exactly what `matchesFilter` keeps. */
+export const serverFilterIsExact = (filter: EventFilter | undefined): boolean =>
+  !(filter?.streamPrefix !== undefined && filter.eventTypes !== undefined);
 
 export const matchesFilter = (
   event: Pick<RecordedEvent, 'streamId' | 'type'>,
@@ -109,6 +124,8 @@ export const toStoreError = (error: unknown, doing: string): unknown => {
   if (error instanceof EventStoreError) {
     return error;
   }
+  // Raw gRPC errors (e.g. from the client's capability check) become the client's typed errors first.
+  error = error instanceof Error ? convertToCommandError(error) : error;
   if (error instanceof KurrentWrongExpectedVersionError) {
     const actual = fromStreamState(error.actualState);
     return new WrongExpectedVersionError(
@@ -122,6 +139,7 @@ export const toStoreError = (error: unknown, doing: string): unknown => {
     error instanceof DeadlineExceededError ||
     error instanceof TimeoutError ||
     error instanceof NotLeaderError ||
+    error instanceof CancelledError ||
     grpcCode(error) === GRPC_UNAVAILABLE ||
     grpcCode(error) === GRPC_DEADLINE_EXCEEDED
   ) {
@@ -137,6 +155,18 @@ export const toStoreError = (error: unknown, doing: string): unknown => {
     type === ErrorType.APPEND_RECORD_SIZE_EXCEEDED
   ) {
     return new EventStoreError('INVALID_ARGUMENT', `KurrentDB refused ${doing}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  if (error instanceof AccessDeniedError) {
+    return new EventStoreUnavailableError(
+      `KurrentDB denied access while ${doing}: check the credentials in EVENTSTORE_URL`,
+      error,
+    );
+  }
+  // Any other client error (deleted stream, unknown server failure): the port's type, the client's message.
+  if (error instanceof Error && isCommandError(error)) {
+    return new EventStoreError('INVALID_ARGUMENT', `KurrentDB failed while ${doing}: ${error.message}`, {
       cause: error,
     });
   }

@@ -1,8 +1,11 @@
 import {
   ANY,
+  AccessDeniedError,
+  CancelledError,
   DeadlineExceededError,
   NO_STREAM,
   STREAM_EXISTS,
+  StreamDeletedError,
   UnavailableError,
   WrongExpectedVersionError as KurrentWrongExpectedVersionError,
 } from '@kurrent/kurrentdb-client';
@@ -98,6 +101,28 @@ describe('kurrentdb mapping', () => {
     }
   });
 
+  it('reads the wire sentinels the client passes through as negative revisions', () => {
+    const error = new KurrentWrongExpectedVersionError(undefined, {
+      streamName: 'case-3',
+      expected: -1n,
+      current: -1n,
+    });
+    expect(toStoreError(error, 'appending')).toMatchObject({ expected: 'no_stream', actual: 'no_stream' });
+  });
+
+  it('never lets a client error type reach callers', () => {
+    const cancelled = toStoreError(new CancelledError(), 'subscribing to $all');
+    expect(cancelled).toBeInstanceOf(EventStoreUnavailableError);
+    const denied = toStoreError(new AccessDeniedError(), 'appending to case-1');
+    expect(denied).toMatchObject({
+      code: 'UNAVAILABLE',
+      message: expect.stringMatching(/credentials in EVENTSTORE_URL/) as string,
+    });
+    const deleted = toStoreError(new StreamDeletedError(undefined, 'case-9'), 'reading case-9');
+    expect(deleted).toBeInstanceOf(EventStoreError);
+    expect(deleted).toMatchObject({ code: 'INVALID_ARGUMENT' });
+  });
+
   it('leaves errors it does not know alone', () => {
     const bug = new TypeError('x is undefined');
     expect(toStoreError(bug, 'reading')).toBe(bug);
@@ -109,7 +134,7 @@ describe('kurrentdb mapping', () => {
       filterOn: 'eventType',
       regex: '^(?:CaseOpened|A\\.B)$',
     });
-    expect(toServerFilter(undefined)).toMatchObject({ filterOn: 'eventType', regex: '^[^$].*' });
+    expect(toServerFilter(undefined)).toMatchObject({ filterOn: 'streamName', regex: '^[^$]' });
     expect(
       matchesFilter({ streamId: 'case-1', type: 'NoteAdded' }, { streamPrefix: 'case-', eventTypes: ['NoteAdded'] }),
     ).toBe(true);
