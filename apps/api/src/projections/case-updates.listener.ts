@@ -5,6 +5,7 @@ import type { Pool, PoolClient } from 'pg';
 import type { Logger } from 'pino';
 import { PG_POOL } from '../database/database';
 import { LOGGER } from '../logging/logger';
+import { backoffDelay } from './backoff';
 import { CASE_UPDATES_CHANNEL } from './case-read-model.projection';
 import type { CaseUpdateMessage } from './projection-events';
 
@@ -66,7 +67,7 @@ export class CaseUpdatesListener implements OnApplicationBootstrap, OnApplicatio
       }
       if (!this.stopped) {
         this.logger.warn({ err: error.message }, 'case update listener lost its connection; reconnecting');
-        this.reconnect(1_000);
+        this.reconnect();
       }
     });
     try {
@@ -79,21 +80,27 @@ export class CaseUpdatesListener implements OnApplicationBootstrap, OnApplicatio
   }
 
   /** Retries with backoff (1 s doubling to 30 s) until the listener is back or the app stops. */
-  private reconnect(delayMs: number): void {
-    setTimeout(() => {
-      if (this.stopped) {
-        return;
-      }
-      this.connect().then(
-        () => this.logger.info('case update listener reconnected'),
-        (error: unknown) => {
-          this.logger.warn(
-            { err: error instanceof Error ? error.message : String(error), retryInMs: Math.min(delayMs * 2, 30_000) },
-            'case update listener cannot reconnect yet',
-          );
-          this.reconnect(Math.min(delayMs * 2, 30_000));
-        },
-      );
-    }, delayMs).unref();
+  private reconnect(failures = 1): void {
+    setTimeout(
+      () => {
+        if (this.stopped) {
+          return;
+        }
+        this.connect().then(
+          () => this.logger.info('case update listener reconnected'),
+          (error: unknown) => {
+            this.logger.warn(
+              {
+                err: error instanceof Error ? error.message : String(error),
+                retryInMs: backoffDelay(failures + 1, 1_000, 30_000),
+              },
+              'case update listener cannot reconnect yet',
+            );
+            this.reconnect(failures + 1);
+          },
+        );
+      },
+      backoffDelay(failures, 1_000, 30_000),
+    ).unref();
   }
 }

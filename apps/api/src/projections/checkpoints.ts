@@ -14,6 +14,21 @@ export const readCheckpoint = async (
   return row ? { commit: BigInt(row.commit_position), prepare: BigInt(row.prepare_position) } : undefined;
 };
 
+/** Several projections' checkpoints in one round trip (read-your-writes polls this per mutation). */
+export const readCheckpoints = async (
+  db: Kysely<ReadModelTables>,
+  projections: readonly string[],
+): Promise<Map<string, Position>> => {
+  const rows = await db
+    .selectFrom('checkpoints')
+    .select(['projection', 'commit_position', 'prepare_position'])
+    .where('projection', 'in', projections)
+    .execute();
+  return new Map(
+    rows.map((row) => [row.projection, { commit: BigInt(row.commit_position), prepare: BigInt(row.prepare_position) }]),
+  );
+};
+
 export const writeCheckpoint = async (
   trx: Transaction<ReadModelTables>,
   projection: string,

@@ -6,6 +6,7 @@ import type { Pool, PoolClient } from 'pg';
 import type { Logger } from 'pino';
 import { toCaseEvent } from '../cases/case-stream';
 import type { ReadModelTables } from '../database/tables';
+import { backoffDelay } from './backoff';
 import { readCheckpoint, writeCheckpoint } from './checkpoints';
 import type { ProjectedEvent, Projection } from './projection';
 
@@ -77,7 +78,7 @@ export class ProjectionRunner {
         }
       } catch (error) {
         this.failures += 1;
-        const retryInMs = Math.min(retryDelayMs * 2 ** (this.failures - 1), maxRetryDelayMs);
+        const retryInMs = backoffDelay(this.failures, retryDelayMs, maxRetryDelayMs);
         const unavailable = error instanceof EventStoreError && error.code === 'UNAVAILABLE';
         logger[unavailable ? 'warn' : 'error'](
           { projection: this.name, err: errorSummary(error), failuresInARow: this.failures, retryInMs },

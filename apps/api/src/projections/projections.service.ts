@@ -14,7 +14,7 @@ import type { ReadModelTables } from '../database/tables';
 import { LOGGER } from '../logging/logger';
 import { caseReadModelProjection } from './case-read-model.projection';
 import { ConflictSaga } from './conflict.saga';
-import { readCheckpoint } from './checkpoints';
+import { readCheckpoints } from './checkpoints';
 import { CaseEventsProjected } from './projection-events';
 import { ProjectionRunner } from './projection-runner';
 import { timelineProjection } from './timeline.projection';
@@ -22,6 +22,7 @@ import { timelineProjection } from './timeline.projection';
 @Injectable()
 export class ProjectionsService implements OnApplicationBootstrap, OnApplicationShutdown {
   readonly runners: readonly ProjectionRunner[];
+  private readonly names: readonly string[];
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -54,6 +55,7 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
       new ProjectionRunner({ ...common, projection: timelineProjection }),
       new ProjectionRunner({ ...common, projection: conflictSaga.projection }),
     ];
+    this.names = this.runners.map((runner) => runner.name);
   }
 
   onApplicationBootstrap(): void {
@@ -68,8 +70,13 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
   async waitFor(position: Position, timeoutMs: number): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const checkpoints = await Promise.all(this.runners.map((runner) => readCheckpoint(this.db, runner.name)));
-      if (checkpoints.every((checkpoint) => checkpoint !== undefined && comparePositions(checkpoint, position) >= 0)) {
+      const checkpoints = await readCheckpoints(this.db, this.names);
+      if (
+        this.names.every((name) => {
+          const checkpoint = checkpoints.get(name);
+          return checkpoint !== undefined && comparePositions(checkpoint, position) >= 0;
+        })
+      ) {
         return true;
       }
       if (Date.now() >= deadline) {
@@ -81,13 +88,11 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
 
   /** How far each projection trails the store's head (events are not counted, positions are compared). */
   async lag(): Promise<{ projection: string; caughtUp: boolean; leader: boolean }[]> {
-    const head = await this.store.headPosition();
-    return Promise.all(
-      this.runners.map(async (runner) => {
-        const checkpoint = await readCheckpoint(this.db, runner.name);
-        const caughtUp = head === undefined || (checkpoint !== undefined && comparePositions(checkpoint, head) >= 0);
-        return { projection: runner.name, caughtUp, leader: runner.leader };
-      }),
-    );
+    const [head, checkpoints] = await Promise.all([this.store.headPosition(), readCheckpoints(this.db, this.names)]);
+    return this.runners.map((runner) => {
+      const checkpoint = checkpoints.get(runner.name);
+      const caughtUp = head === undefined || (checkpoint !== undefined && comparePositions(checkpoint, head) >= 0);
+      return { projection: runner.name, caughtUp, leader: runner.leader };
+    });
   }
 }

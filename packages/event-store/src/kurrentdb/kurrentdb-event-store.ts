@@ -57,6 +57,8 @@ export const createKurrentDBEventStore = (options: KurrentDBEventStoreOptions): 
       })) {
         const event = resolved.event;
         if (event) {
+          // A stream read may come without a global position; it sorts before every real one.
+          // Stream reads serve replays, which use revisions: nothing resumes from this position.
           yield fromRecordedEvent(event, event.position ?? { commit: -1n, prepare: -1n });
         }
       }
