@@ -1,85 +1,76 @@
 import { array, bool, identifier, instant, object, oneOf, optional } from './schema';
 import type { Infer, Schema } from './schema';
-import {
-  LONG_TEXT,
-  NAME,
-  SHORT_TEXT,
-  clinicianInformMethods,
-  closeReasons,
-  condition,
-  conflictResolutions,
-  conflictSubjects,
-  coverage,
-  expert,
-  originalOpinion,
-  patientPersonalData,
-  recordItem,
-  recordItemIds,
-  reviewModes,
-} from './values';
+import * as values from './values';
 
 /** Who sends a command and when: time and actor arrive with the command, never from a clock here. */
 export type CommandMetadata = { readonly now: string; readonly actorId: string };
 
 export const commandDataSchemas = {
   OpenCase: object({
-    personal: patientPersonalData,
-    condition,
-    originalOpinion,
+    personal: values.patientPersonalData,
+    condition: values.condition,
+    originalOpinion: values.originalOpinion,
     caseManagerId: identifier,
   }),
-  AssignCaseManager: object({ caseManagerId: identifier, reason: optional(SHORT_TEXT) }),
-  SetDecisionDeadline: object({ deadline: instant, source: SHORT_TEXT }),
-  InformOriginalClinician: object({ method: oneOf(clinicianInformMethods), reasonGiven: optional(SHORT_TEXT) }),
+  AssignCaseManager: object({ caseManagerId: identifier, reason: optional(values.SHORT_TEXT) }),
+  SetDecisionDeadline: object({ deadline: instant, source: values.SHORT_TEXT }),
+  InformOriginalClinician: object({
+    method: oneOf(values.clinicianInformMethods),
+    reasonGiven: optional(values.SHORT_TEXT),
+  }),
   RequestOpinion: object({
     requestId: identifier,
-    expert,
-    reviewMode: oneOf(reviewModes),
-    question: optional(SHORT_TEXT),
+    expert: values.expert,
+    reviewMode: oneOf(values.reviewModes),
+    question: optional(values.SHORT_TEXT),
   }),
-  RecordInsuranceCoverage: object({ requestId: identifier, coverage }),
-  RequestRecords: object({ requestId: identifier, items: array(recordItem, { min: 1, max: 50 }) }),
-  MarkRecordsSent: object({ requestId: identifier, itemIds: recordItemIds, trackingReference: optional(SHORT_TEXT) }),
-  MarkRecordsReceived: object({ requestId: identifier, itemIds: recordItemIds }),
+  RecordInsuranceCoverage: object({ requestId: identifier, coverage: values.coverage }),
+  RequestRecords: object({ requestId: identifier, items: array(values.recordItem, { min: 1, max: 50 }) }),
+  MarkRecordsSent: object({
+    requestId: identifier,
+    itemIds: values.recordItemIds,
+    trackingReference: optional(values.SHORT_TEXT),
+  }),
+  MarkRecordsReceived: object({ requestId: identifier, itemIds: values.recordItemIds }),
   RecordRecordsReleaseRefused: object({
     requestId: identifier,
-    itemIds: recordItemIds,
-    refusedBy: NAME,
-    reason: SHORT_TEXT,
+    itemIds: values.recordItemIds,
+    refusedBy: values.NAME,
+    reason: values.SHORT_TEXT,
   }),
   RecordOpinionReceived: object({
     requestId: identifier,
-    diagnosis: SHORT_TEXT,
-    recommendedTreatment: SHORT_TEXT,
+    diagnosis: values.SHORT_TEXT,
+    recommendedTreatment: values.SHORT_TEXT,
     changesDiagnosis: bool,
     changesTreatment: bool,
-    summary: optional(LONG_TEXT),
+    summary: optional(values.LONG_TEXT),
   }),
-  CancelOpinionRequest: object({ requestId: identifier, reason: SHORT_TEXT }),
+  CancelOpinionRequest: object({ requestId: identifier, reason: values.SHORT_TEXT }),
   RaiseConflict: object({
     conflictId: identifier,
-    subject: oneOf(conflictSubjects),
+    subject: oneOf(values.conflictSubjects),
     /** Two or more opinion sources: `original` or request ids with a received opinion. */
     between: array(identifier, { min: 2, max: 10 }),
-    description: SHORT_TEXT,
+    description: values.SHORT_TEXT,
     raisedAutomatically: optional(bool),
   }),
   ResolveConflict: object({
     conflictId: identifier,
-    resolution: oneOf(conflictResolutions),
+    resolution: oneOf(values.conflictResolutions),
     furtherOpinionRequestId: optional(identifier),
-    outcome: SHORT_TEXT,
+    outcome: values.SHORT_TEXT,
   }),
   MakeDecision: object({
-    optionChosen: SHORT_TEXT,
+    optionChosen: values.SHORT_TEXT,
     /** Whose recommendation the patient follows, if any: `original` or a request id. */
     followsOpinionOf: optional(identifier),
-    rationaleInPatientsWords: LONG_TEXT,
+    rationaleInPatientsWords: values.LONG_TEXT,
     acknowledgeOpenConflicts: optional(bool),
   }),
-  CloseCase: object({ reason: oneOf(closeReasons), comment: optional(SHORT_TEXT) }),
-  ReopenCase: object({ reason: SHORT_TEXT }),
-  AddNote: object({ noteId: identifier, text: LONG_TEXT }),
+  CloseCase: object({ reason: oneOf(values.closeReasons), comment: optional(values.SHORT_TEXT) }),
+  ReopenCase: object({ reason: values.SHORT_TEXT }),
+  AddNote: object({ noteId: identifier, text: values.LONG_TEXT }),
 } satisfies Record<string, Schema<unknown>>;
 
 export type CommandType = keyof typeof commandDataSchemas;

@@ -8,7 +8,6 @@ import type {
   RecordItemState,
   RecordItemStatus,
 } from './state';
-import { deriveWarnings } from './warnings';
 
 const withRequest = (
   data: CaseData,
@@ -47,7 +46,6 @@ const opened = (data: CaseEventData<'CaseOpened'>): CaseData => ({
   earlierDecisions: [],
   noteIds: [],
   lastEventAt: data.occurredAt,
-  warnings: [],
 });
 
 /** The facts an event adds to a case's data; status changes are handled in `evolve`. */
@@ -157,8 +155,7 @@ export const evolve = (state: CaseState, event: CaseEvent): CaseState => {
   const data = evolveData(state, event);
   const next = nextStatus(state, event, data);
   const lastEventAt = event.data.occurredAt > next.lastEventAt ? event.data.occurredAt : next.lastEventAt;
-  const warnings = next.status === 'closed' ? [] : deriveWarnings(next, next.status === 'decided', lastEventAt);
-  return { ...next, lastEventAt, warnings };
+  return { ...next, lastEventAt };
 };
 
 export const fold = (events: readonly CaseEvent[], from: CaseState = { status: 'none' }): CaseState =>

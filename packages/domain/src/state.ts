@@ -7,10 +7,10 @@ import type {
   OriginalOpinion,
   PatientPersonalData,
   RecordItem,
-  closeReasons,
-  conflictResolutions,
-  conflictSubjects,
-  reviewModes,
+  CloseReason,
+  ConflictResolution,
+  ConflictSubject,
+  ReviewMode,
 } from './values';
 
 export type RecordItemStatus = 'requested' | 'sent' | 'received' | 'refused';
@@ -31,7 +31,7 @@ export type ReceivedOpinion = {
 export type OpinionRequestState = {
   readonly requestId: string;
   readonly expert: Expert;
-  readonly reviewMode: (typeof reviewModes)[number];
+  readonly reviewMode: ReviewMode;
   readonly ordinal: number;
   readonly requestedAt: string;
   readonly sameSpecialtyAsOriginal: boolean;
@@ -44,12 +44,12 @@ export type OpinionRequestState = {
 
 export type ConflictState = {
   readonly conflictId: string;
-  readonly subject: (typeof conflictSubjects)[number];
+  readonly subject: ConflictSubject;
   readonly between: readonly string[];
   readonly raisedAutomatically: boolean;
   readonly raisedAt: string;
   readonly resolution?: {
-    readonly kind: (typeof conflictResolutions)[number];
+    readonly kind: ConflictResolution;
     readonly furtherOpinionRequestId?: string;
     readonly at: string;
   };
@@ -94,8 +94,6 @@ export type CaseData = {
   readonly earlierDecisions: readonly DecisionState[];
   readonly noteIds: readonly string[];
   readonly lastEventAt: string;
-  /** Warnings as of the last event; `warningsAt(state, now)` adds what time alone has changed. */
-  readonly warnings: readonly CaseWarning[];
 };
 
 export type NoCase = { readonly status: 'none' };
@@ -104,7 +102,7 @@ export type DecidedCase = CaseData & { readonly status: 'decided'; readonly deci
 export type ClosedCase = CaseData & {
   readonly status: 'closed';
   readonly closedAt: string;
-  readonly closeReason: (typeof closeReasons)[number];
+  readonly closeReason: CloseReason;
 };
 export type ExistingCase = OpenCase | DecidedCase | ClosedCase;
 export type CaseState = NoCase | ExistingCase;

@@ -39,6 +39,19 @@ export const conflictSubjects = ['diagnosis', 'treatment'] as const;
 export const conflictResolutions = ['clinicians_conferred', 'further_opinion', 'patient_judgement'] as const;
 export const closeReasons = ['decision_made', 'patient_withdrew', 'patient_deceased', 'duplicate', 'other'] as const;
 export const clinicianInformMethods = ['in_person', 'phone', 'letter', 'patient_portal', 'other'] as const;
+export const currencies = ['USD', 'EUR', 'GBP', 'CAD', 'CHF'] as const;
+
+export type Severity = (typeof severities)[number];
+export type InstitutionType = (typeof institutionTypes)[number];
+export type ReviewMode = (typeof reviewModes)[number];
+export type RecordKind = (typeof recordKinds)[number];
+export type ImagingModality = (typeof imagingModalities)[number];
+export type TransferMethod = (typeof transferMethods)[number];
+export type ConflictSubject = (typeof conflictSubjects)[number];
+export type ConflictResolution = (typeof conflictResolutions)[number];
+export type CloseReason = (typeof closeReasons)[number];
+export type ClinicianInformMethod = (typeof clinicianInformMethods)[number];
+export type Currency = (typeof currencies)[number];
 
 export const NAME = text({ max: 200 });
 export const SHORT_TEXT = text({ max: 500 });
@@ -105,7 +118,7 @@ export const coverage = object({
   remoteReviewCovered: optional(bool),
   /** Whole cents, so no float ever meets money. */
   selfPayFeeCents: optional(integer({ min: 0, max: 100_000_000 })),
-  currency: optional(oneOf(['USD', 'EUR', 'GBP', 'CAD', 'CHF'] as const)),
+  currency: optional(oneOf(currencies)),
   paymentPlan: optional(SHORT_TEXT),
   insurerReference: optional(text({ max: 120 })),
 });

@@ -1,14 +1,37 @@
-import type { CaseData, CaseState, CaseWarning, OpinionRequestState } from './state';
+import type { IndependenceConcern } from './events';
+import type { CaseStatus, CaseWarning } from './state';
+import type { Coverage, RecordItem } from './values';
 
 /** Past three further opinions the case is flagged: is the search for truth or for agreement? */
 export const FURTHER_OPINIONS_BEFORE_WARNING = 3;
 
 const PREFERRED_CANCER_INSTITUTIONS = new Set(['nci_comprehensive_cancer_center', 'academic_medical_center']);
 
-const activeRequests = (data: CaseData): OpinionRequestState[] =>
+type RequestFacts = {
+  readonly requestId: string;
+  readonly status: string;
+  readonly reviewMode: string;
+  readonly expert: { readonly institutionType: string };
+  readonly independenceConcerns: readonly IndependenceConcern[];
+  readonly coverage?: Pick<Coverage, 'remoteReviewCovered'>;
+  readonly records: readonly (Pick<RecordItem, 'itemId' | 'kind' | 'transferMethod'> & { readonly status: string })[];
+};
+
+/**
+ * What the warnings are derived from. The domain's state has these facts, and so does any read
+ * model that keeps them under the same names: the rules live here once, for both.
+ */
+export type WarningFacts = {
+  readonly condition: { readonly isCancer: boolean };
+  readonly clinicianInformedAt?: string;
+  readonly deadline?: string;
+  readonly requests: readonly RequestFacts[];
+};
+
+const activeRequests = (data: WarningFacts): RequestFacts[] =>
   data.requests.filter((request) => request.status !== 'cancelled');
 
-const requestWarnings = (data: CaseData, request: OpinionRequestState): CaseWarning[] => {
+const requestWarnings = (data: WarningFacts, request: RequestFacts): CaseWarning[] => {
   const warnings: CaseWarning[] = [];
   const { requestId } = request;
   if (request.independenceConcerns.length > 0) {
@@ -34,7 +57,7 @@ const requestWarnings = (data: CaseData, request: OpinionRequestState): CaseWarn
 };
 
 /** The warnings a case carries as of `asOf`: pure, so the same history always warns the same. */
-export const deriveWarnings = (data: CaseData, decided: boolean, asOf: string): CaseWarning[] => {
+export const deriveWarnings = (data: WarningFacts, decided: boolean, asOf: string): CaseWarning[] => {
   const active = activeRequests(data);
   const warnings = active.flatMap((request) => requestWarnings(data, request));
   if (active.length > FURTHER_OPINIONS_BEFORE_WARNING) {
@@ -49,8 +72,14 @@ export const deriveWarnings = (data: CaseData, decided: boolean, asOf: string): 
   return warnings;
 };
 
-/** Warnings at a given time (the dashboard's "now"); a closed case warns of nothing. */
-export const warningsAt = (state: CaseState, now: string): CaseWarning[] => {
+/**
+ * Warnings at a given time (the dashboard's "now"); a closed case warns of nothing. Warnings are
+ * for people, not for `decide`: the state does not carry them, they are derived when shown.
+ */
+export const warningsAt = (
+  state: { readonly status: 'none' } | (WarningFacts & { readonly status: Exclude<CaseStatus, 'none'> }),
+  now: string,
+): CaseWarning[] => {
   switch (state.status) {
     case 'none':
     case 'closed':
