@@ -3,9 +3,9 @@ import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
-import type { AppConfig } from './config/config';
-import { READ_MODEL_SCHEMA } from './database/read-model-schema';
-import { PinoNestLogger } from './logging/logger';
+import { PinoNestLogger } from './platform';
+import type { AppConfig } from './platform';
+import { READ_MODEL_SCHEMA } from './projections';
 
 export const createApp = async (
   config: AppConfig,

@@ -4,23 +4,23 @@ import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloDriver } from '@nestjs/apollo';
-import { AuthModule } from './auth/auth.module';
-import { AuthService } from './auth/auth.service';
-import { CasesModule } from './cases/cases.module';
-import { CoreModule } from './core/core.module';
-import type { CoreOptions } from './core/core.module';
-import { ErrorsToGraphQLFilter } from './graphql/errors-to-graphql.filter';
-import { graphQLConfig } from './graphql/graphql.config';
-import { HealthController } from './health/health.controller';
-import { ProjectionsModule } from './projections/projections.module';
+import { AuthModule, AuthService } from './auth';
+import { CasesModule } from './cases';
+import { ErrorsToGraphQLFilter } from './graphql';
+import { graphQLServerConfig } from './graphql-server';
+import { HealthController } from './health';
+import { PlatformModule } from './platform';
+import type { PlatformOptions } from './platform';
+import { ProjectionsModule } from './projections';
 
+/** The composition root: the only place that knows every module. */
 @Module({})
 export class AppModule {
-  static forRoot(options: CoreOptions): DynamicModule {
+  static forRoot(options: PlatformOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        CoreModule.forRoot(options),
+        PlatformModule.forRoot(options),
         AuthModule,
         ProjectionsModule,
         CasesModule,
@@ -28,7 +28,7 @@ export class AppModule {
           driver: ApolloDriver,
           imports: [AuthModule],
           inject: [AuthService],
-          useFactory: (auth: AuthService) => graphQLConfig(auth, options.config, options.logger),
+          useFactory: (auth: AuthService) => graphQLServerConfig(auth, options.config, options.logger),
         }),
       ],
       controllers: [HealthController],

@@ -1,6 +1,5 @@
 import { createApp } from './app.factory';
-import { ConfigError, loadConfig } from './config/config';
-import { createLogger } from './logging/logger';
+import { ConfigError, createLogger, loadConfig } from './platform';
 
 const main = async (): Promise<void> => {
   const config = loadConfig(process.env);

@@ -11,11 +11,9 @@ import pino from 'pino';
 import type { Logger } from 'pino';
 import WebSocket from 'ws';
 import { createApp } from '../src/app.factory';
-import { createUser } from '../src/auth/create-user';
-import { UsersRepository } from '../src/auth/users.repository';
-import { loadConfig } from '../src/config/config';
-import type { Role } from '../src/database/tables';
-import { EVENT_STORE } from '../src/database/database';
+import { UsersRepository, createUser } from '../src/auth';
+import type { Role } from '../src/auth';
+import { EVENT_STORE, loadConfig } from '../src/platform';
 import type { EventStore } from '@sot/event-store';
 
 export type GraphQLResponse<T = Record<string, unknown>> = {

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { createLogger } from '../src/logging/logger';
+import { createLogger } from '../src/platform';
 import { startHarness } from './app-harness';
 import type { Harness, TestUser } from './app-harness';
 import { mutationDocument } from './factories/documents';

@@ -5,15 +5,14 @@ import { quoteIdentifier } from '@sot/postgres';
 import type { Kysely } from 'kysely';
 import { Pool } from 'pg';
 import pino from 'pino';
-import { createKysely, PG_POOL } from '../src/database/database';
-import { ensureReadModelSchema } from '../src/database/read-model-schema';
-import type { ReadModelTables } from '../src/database/tables';
-import { caseReadModelProjection } from '../src/projections/case-read-model.projection';
-import { readCheckpoint } from '../src/projections/checkpoints';
-import type { ProjectedEvent, Projection } from '../src/projections/projection';
-import { ProjectionRunner } from '../src/projections/projection-runner';
-import { ProjectionsService } from '../src/projections/projections.service';
-import { timelineProjection } from '../src/projections/timeline.projection';
+import { PG_POOL, createKysely } from '../src/platform';
+import { ProjectionsService } from '../src/projections';
+import type { ProjectedEvent, Projection, ReadModelTables } from '../src/projections';
+import { caseReadModelProjection } from '../src/projections/case-read-model/case-read-model.projection';
+import { readCheckpoint } from '../src/projections/runner/checkpoints';
+import { ProjectionRunner } from '../src/projections/runner/projection-runner';
+import { ensureReadModelSchema } from '../src/projections/schema/read-model-schema';
+import { timelineProjection } from '../src/projections/timeline/timeline.projection';
 import { eventually, startHarness } from './app-harness';
 import type { Harness, TestUser } from './app-harness';
 import { walkCase } from './factories/scenarios';
@@ -26,7 +25,7 @@ const snapshot = async (pool: Pool, schema: string, projection: string) => {
   const tables =
     projection === 'timeline'
       ? [`SELECT * FROM ${s}.timeline ORDER BY case_id, stream_revision`]
-      : [`SELECT * FROM ${s}.case_summaries ORDER BY case_id`, `SELECT * FROM ${s}.case_states ORDER BY case_id`];
+      : [`SELECT * FROM ${s}.case_summaries ORDER BY case_id`, `SELECT * FROM ${s}.case_details ORDER BY case_id`];
   const results = await Promise.all(tables.map((query) => pool.query<Record<string, unknown>>(query)));
   const checkpoint = await pool.query<Record<string, unknown>>(
     `SELECT commit_position, prepare_position FROM ${s}.checkpoints WHERE projection = $1`,
@@ -122,7 +121,7 @@ describe('projection runner against real PostgreSQL', () => {
         expect(row).toBeUndefined();
       } else {
         const versions = await db
-          .selectFrom('case_states')
+          .selectFrom('case_details')
           .select(['case_id', 'version'])
           .where('case_id', 'in', failedCases)
           .execute();

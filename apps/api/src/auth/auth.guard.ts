@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CanActivate, ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AppError } from '../errors';
+import { AppError } from '../platform';
 import { IS_PUBLIC, graphQLContext } from './current-user';
 
 /** Every GraphQL operation needs an authenticated user unless marked @Public. */

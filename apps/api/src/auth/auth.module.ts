@@ -2,17 +2,27 @@ import { Inject, Module } from '@nestjs/common';
 import type { OnApplicationBootstrap } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import type { Logger } from 'pino';
-import { APP_CONFIG } from '../config/config';
-import type { AppConfig } from '../config/config';
-import { LOGGER } from '../logging/logger';
+import { APP_CONFIG, LOGGER } from '../platform';
+import type { AppConfig } from '../platform';
 import { AuthGuard } from './auth.guard';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
-import { ensureFirstAdmin } from './bootstrap-admin';
+import { ensureFirstAdmin, jwtSecret } from './bootstrap-admin';
+import { TOKEN_SERVICE, TokenService } from './tokens';
 import { UsersRepository } from './users.repository';
 
 @Module({
-  providers: [UsersRepository, AuthService, AuthResolver, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    UsersRepository,
+    AuthService,
+    AuthResolver,
+    { provide: APP_GUARD, useClass: AuthGuard },
+    {
+      provide: TOKEN_SERVICE,
+      useFactory: async (config: AppConfig) => new TokenService(await jwtSecret(config), config.JWT_TTL_SECONDS),
+      inject: [APP_CONFIG],
+    },
+  ],
   exports: [AuthService, UsersRepository],
 })
 export class AuthModule implements OnApplicationBootstrap {

@@ -1,6 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { AppError } from '../errors';
-import { AuthPayload, User } from '../graphql/payloads.types';
+import { AppError } from '../platform';
+import { AuthPayload, User } from './auth.types';
 import { AuthService } from './auth.service';
 import { CurrentUser, Public } from './current-user';
 import type { AuthenticatedUser } from './current-user';

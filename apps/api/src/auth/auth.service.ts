@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AppError } from '../errors';
-import type { Role } from '../database/tables';
+import { AppError } from '../platform';
+import type { Role } from './actor';
 import type { AuthenticatedUser } from './current-user';
 import { dummyHash, verifyPassword } from './passwords';
 import { TOKEN_SERVICE, TokenService } from './tokens';

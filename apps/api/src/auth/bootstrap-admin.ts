@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import type { AppConfig } from '../config/config';
+import type { AppConfig } from '../platform';
 import { hashPassword } from './passwords';
 import type { UsersRepository } from './users.repository';
 

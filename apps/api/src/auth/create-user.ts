@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import type { Role } from '../database/tables';
+import type { Role } from './actor';
 import { hashPassword } from './passwords';
 import type { UsersRepository } from './users.repository';
 

@@ -1,15 +1,12 @@
 import { SetMetadata, createParamDecorator } from '@nestjs/common';
 import type { ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import type { Actor } from './actor';
+import type { RequestContext } from '../graphql';
+import type { Actor, Role } from './actor';
 
-export type AuthenticatedUser = Actor & { readonly role: 'CASE_MANAGER' | 'SUPERVISOR' | 'AUDITOR' };
+export type AuthenticatedUser = Actor & { readonly role: Role };
 
-export type GraphQLContext = {
-  readonly user?: AuthenticatedUser;
-  readonly correlationId: string;
-  readonly req?: { headers: Record<string, string | string[] | undefined> };
-};
+export type GraphQLContext = RequestContext & { readonly user?: AuthenticatedUser };
 
 export const IS_PUBLIC = 'sot:isPublic';
 /** The few operations a stranger may call (login). Everything else requires a token. */

@@ -1,5 +1,5 @@
 import { SignJWT, jwtVerify } from 'jose';
-import type { Role } from '../database/tables';
+import type { Role } from './actor';
 
 export type TokenClaims = { readonly sub: string; readonly role: Role };
 

@@ -1,11 +1,26 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Kysely } from 'kysely';
-import { KYSELY } from '../database/database';
-import type { AppTables, NewUser, Role, UserRow } from '../database/tables';
+import type { ColumnType, Generated, Insertable, Kysely, Selectable } from 'kysely';
+import { KYSELY } from '../platform';
+import type { Role } from './actor';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export type UsersTable = {
+  id: string;
+  email: string;
+  display_name: string;
+  role: Role;
+  password_hash: string;
+  disabled: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+};
+
+export type UserRow = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
 
 @Injectable()
 export class UsersRepository {
-  constructor(@Inject(KYSELY) private readonly db: Kysely<AppTables>) {}
+  constructor(@Inject(KYSELY) private readonly db: Kysely<{ 'auth.users': UsersTable }>) {}
 
   findByEmail(email: string): Promise<UserRow | undefined> {
     return this.db.selectFrom('auth.users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
@@ -30,5 +45,3 @@ export class UsersRepository {
       .execute();
   }
 }
-
-export const ROLES: readonly Role[] = ['CASE_MANAGER', 'SUPERVISOR', 'AUDITOR'];

@@ -1,36 +1,42 @@
 import { Module } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
-import { ProjectionsModule } from '../projections/projections.module';
-import { AccessLogRepository } from './access-log.repository';
-import { CaseCommandService } from './case-command.service';
-import { CaseLifecycleResolver } from './case-lifecycle.resolver';
-import { CaseQueriesResolver } from './case-queries.resolver';
-import { CaseReadAccess } from './case-read-access';
-import { CaseReadRepository } from './case-read.repository';
-import { CaseSubscriptionsResolver } from './case-subscriptions.resolver';
-import { CaseloadRepository } from './caseload.repository';
-import { CaseloadService } from './caseload.service';
-import { ExecuteCaseCommandHandler } from './execute-case-command.handler';
-import { OpinionsResolver } from './opinions.resolver';
-import { OutcomeStatsResolver } from './outcome-stats.resolver';
-import { RecordsResolver } from './records.resolver';
+import { CaseCommandsModule } from '../case-commands';
+import { ProjectionsModule } from '../projections';
+import { AccessLogRepository, CaseOwnersRepository, CaseReadAccess } from './access';
+import { CaseDetailsRepository, CaseResolver } from './case-detail';
+import { CaseloadRepository, CaseloadResolver, CaseloadService } from './caseload';
+import { conflictsProviders } from './conflicts';
+import { decisionsResolvers } from './decisions';
+import { lifecycleResolvers } from './lifecycle';
+import { CaseSubscriptionsResolver } from './live-updates';
+import { CaseCommandSender } from './mutations';
+import { opinionsResolvers } from './opinions';
+import { OutcomeStatsRepository, OutcomeStatsResolver } from './outcomes';
+import { recordsResolvers } from './records';
+import { TimelineRepository, TimelineResolver } from './timeline';
 
+/** Every use case of a case, one folder each: its resolver, inputs and outputs. */
 @Module({
-  imports: [CqrsModule, ProjectionsModule],
+  imports: [CaseCommandsModule, ProjectionsModule],
   providers: [
-    ExecuteCaseCommandHandler,
-    CaseCommandService,
-    CaseReadRepository,
+    AccessLogRepository,
+    CaseOwnersRepository,
+    CaseReadAccess,
+    CaseDetailsRepository,
+    CaseResolver,
+    TimelineRepository,
+    TimelineResolver,
     CaseloadRepository,
     CaseloadService,
-    AccessLogRepository,
-    CaseReadAccess,
-    CaseQueriesResolver,
-    CaseLifecycleResolver,
-    OpinionsResolver,
-    RecordsResolver,
-    CaseSubscriptionsResolver,
+    CaseloadResolver,
+    OutcomeStatsRepository,
     OutcomeStatsResolver,
+    CaseSubscriptionsResolver,
+    CaseCommandSender,
+    ...lifecycleResolvers,
+    ...opinionsResolvers,
+    ...recordsResolvers,
+    ...conflictsProviders,
+    ...decisionsResolvers,
   ],
 })
 export class CasesModule {}

@@ -2,11 +2,8 @@
 import { parseArgs } from 'node:util';
 import { openDatabase } from '@sot/postgres';
 import { join } from 'node:path';
-import { createUser } from '../auth/create-user';
-import { UsersRepository } from '../auth/users.repository';
-import { loadConfig } from '../config/config';
-import { createKysely } from '../database/database';
-import { migrateToLatest } from '../database/migrations';
+import { UsersRepository, createUser } from '../auth';
+import { createKysely, loadConfig, migrateToLatest } from '../platform';
 
 const usage = `Create a user of the Second Opinion Tracker.
 
@@ -46,7 +43,7 @@ const main = async (): Promise<void> => {
     port: config.EMBEDDED_POSTGRES_PORT,
   });
   try {
-    await migrateToLatest(createKysely<unknown>(database.pool));
+    await migrateToLatest(createKysely(database.pool));
     const user = await createUser(new UsersRepository(createKysely(database.pool)), {
       email: values.email,
       displayName: values.name,

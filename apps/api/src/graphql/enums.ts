@@ -4,6 +4,7 @@ import {
   closeReasons,
   conflictResolutions,
   conflictSubjects,
+  currencies,
   imagingModalities,
   institutionTypes,
   recordKinds,
@@ -12,8 +13,11 @@ import {
   transferMethods,
 } from '@sot/domain';
 
-/** GraphQL names its enum values in capitals; the domain's lower-case values stay the internal ones. */
-const enumOf = <T extends readonly string[]>(
+/**
+ * A GraphQL enum whose values are the domain's own: GraphQL names them in capitals, resolvers and
+ * inputs see the domain's lower-case values, typed as the domain's union.
+ */
+export const enumOf = <T extends readonly string[]>(
   values: T,
   name: string,
   description: string,
@@ -23,38 +27,37 @@ const enumOf = <T extends readonly string[]>(
   return mapping;
 };
 
-export const Severity = enumOf(severities, 'Severity', 'How serious the condition is');
-export const InstitutionType = enumOf(
+export const SeverityEnum = enumOf(severities, 'Severity', 'How serious the condition is');
+export const InstitutionTypeEnum = enumOf(
   institutionTypes,
   'InstitutionType',
   'NCI-designated and academic centres are preferred for cancer',
 );
-export const ReviewMode = enumOf(reviewModes, 'ReviewMode', 'In person, or remote review of the records');
-export const RecordKind = enumOf(
+export const ReviewModeEnum = enumOf(reviewModes, 'ReviewMode', 'In person, or remote review of the records');
+export const RecordKindEnum = enumOf(
   recordKinds,
   'RecordKind',
   'What is sent: originals of scans and slides, not only reports',
 );
-export const ImagingModality = enumOf(imagingModalities, 'ImagingModality', 'Imaging modality');
-export const TransferMethod = enumOf(transferMethods, 'TransferMethod', 'How a record travels to the reviewing expert');
-export const ConflictSubject = enumOf(conflictSubjects, 'ConflictSubject', 'What the opinions disagree on');
-export const ConflictResolution = enumOf(conflictResolutions, 'ConflictResolution', 'How a conflict was settled');
-export const CloseReason = enumOf(closeReasons, 'CloseReason', 'Why a case was closed');
-export const InformMethod = enumOf(clinicianInformMethods, 'InformMethod', 'How the original clinician was told');
-export const CaseStatus = enumOf(['open', 'decided', 'closed'] as const, 'CaseStatus', 'Where a case stands');
-export const RecordStatus = enumOf(
+export const ImagingModalityEnum = enumOf(imagingModalities, 'ImagingModality', 'Imaging modality');
+export const TransferMethodEnum = enumOf(
+  transferMethods,
+  'TransferMethod',
+  'How a record travels to the reviewing expert',
+);
+export const ConflictSubjectEnum = enumOf(conflictSubjects, 'ConflictSubject', 'What the opinions disagree on');
+export const ConflictResolutionEnum = enumOf(conflictResolutions, 'ConflictResolution', 'How a conflict was settled');
+export const CloseReasonEnum = enumOf(closeReasons, 'CloseReason', 'Why a case was closed');
+export const InformMethodEnum = enumOf(clinicianInformMethods, 'InformMethod', 'How the original clinician was told');
+export const CurrencyEnum = enumOf(currencies, 'Currency', 'Currency of a self-pay fee');
+export const CaseStatusEnum = enumOf(['open', 'decided', 'closed'] as const, 'CaseStatus', 'Where a case stands');
+export const RecordStatusEnum = enumOf(
   ['requested', 'sent', 'received', 'refused'] as const,
   'RecordStatus',
   'Where a record item stands',
 );
-export const RequestStatus = enumOf(
+export const RequestStatusEnum = enumOf(
   ['requested', 'received', 'cancelled'] as const,
   'RequestStatus',
   'Where an opinion request stands',
-);
-export const Role = enumOf(['CASE_MANAGER', 'SUPERVISOR', 'AUDITOR'] as const, 'Role', 'What a user may see and do');
-export const CaseOrder = enumOf(
-  ['urgency', 'deadline', 'last_activity', 'opened'] as const,
-  'CaseOrder',
-  'URGENCY: overdue first, then nearest deadline, open conflicts, refused records',
 );

@@ -3,8 +3,8 @@ import { DomainError } from '@sot/domain';
 import type { DomainErrorCode } from '@sot/domain';
 import { EventStoreError } from '@sot/event-store';
 import type { GraphQLFormattedError } from 'graphql';
-import { AppError } from '../errors';
-import type { AppErrorCode } from '../errors';
+import { AppError } from '../platform';
+import type { AppErrorCode } from '../platform';
 
 /** Every domain rule maps to one GraphQL code; the switch is exhaustive so a new rule cannot slip by. */
 export const graphQLCodeFor = (code: DomainErrorCode): AppErrorCode => {

@@ -1,7 +1,7 @@
 import { DomainError, domainErrorCodes } from '@sot/domain';
 import { EventStoreError } from '@sot/event-store';
 import { GraphQLError } from 'graphql';
-import { AppError } from '../errors';
+import { AppError } from '../platform';
 import { formatGraphQLError, graphQLCodeFor } from './error-mapping';
 
 /** What graphql-js hands formatError for an error thrown in a resolver. */

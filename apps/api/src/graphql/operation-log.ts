@@ -1,13 +1,13 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind } from 'graphql';
 import type { Logger } from 'pino';
-import type { GraphQLContext } from '../auth/current-user';
+import type { RequestContext } from './request-context';
 
 /**
  * One structured line per GraphQL operation: which root fields, who, how long, which error codes.
  * Never the variables or the result: those carry patient data.
  */
-export const operationLog = (logger: Logger): ApolloServerPlugin<GraphQLContext> => ({
+export const operationLog = (logger: Logger): ApolloServerPlugin<RequestContext> => ({
   requestDidStart: () => {
     const started = performance.now();
     return Promise.resolve({

@@ -2,10 +2,9 @@ import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import type { EventStore } from '@sot/event-store';
 import type { Response } from 'express';
 import type { Pool } from 'pg';
-import { APP_CONFIG } from '../config/config';
-import type { AppConfig } from '../config/config';
-import { EVENT_STORE, PG_POOL } from '../database/database';
-import { ProjectionsService } from '../projections/projections.service';
+import { APP_CONFIG, EVENT_STORE, PG_POOL } from '../platform';
+import type { AppConfig } from '../platform';
+import { ProjectionsService } from '../projections';
 
 const check = async (probe: () => Promise<unknown>): Promise<{ ok: boolean; error?: string }> => {
   try {
@@ -37,7 +36,7 @@ export class HealthController {
       check(() => this.pool.query('SELECT 1')),
       check(() => this.store.headPosition()),
     ]);
-    const projections = database.ok ? await this.projections.lag().catch(() => []) : [];
+    const projections = database.ok ? await this.projections.status().catch(() => []) : [];
     const ready = database.ok && eventStore.ok;
     response.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
     return {

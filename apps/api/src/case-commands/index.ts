@@ -1,0 +1,3 @@
+export { CaseCommandsModule } from './case-commands.module';
+export { ExecuteCaseCommand } from './execute-case-command';
+export type { CommandContext, CommandResult } from './execute-case-command';

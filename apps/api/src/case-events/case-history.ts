@@ -1,0 +1,57 @@
+import { caseStreamId, fold, parseEvent } from '@sot/domain';
+import type { CaseEvent, CaseState } from '@sot/domain';
+import type { EventStore, RecordedEvent } from '@sot/event-store';
+
+export type LoadedCase = {
+  readonly state: CaseState;
+  /** Number of events in the stream. */
+  readonly version: number;
+  /** commandKey(actor, commandId) -> command type, for every command recorded in the stream. */
+  readonly commands: ReadonlyMap<string, string>;
+};
+
+/** A stored event of a case, parsed (and upcast) into the domain's event. */
+export type CaseHistoryEntry = { readonly event: CaseEvent; readonly recorded: RecordedEvent };
+
+export const toCaseEvent = (recorded: RecordedEvent): CaseEvent =>
+  parseEvent(recorded.type, Number(recorded.metadata.schemaVersion ?? 1), recorded.data);
+
+/** A commandId is the client's idempotency key: unique per actor, so two people's ids never collide. */
+export const commandKey = (actorId: string, commandId: string): string => `${actorId}\u0000${commandId}`;
+
+/** A case's events in order, optionally only those recorded up to `until`. */
+export async function* readCaseHistory(
+  store: EventStore,
+  caseId: string,
+  until?: Date,
+): AsyncGenerator<CaseHistoryEntry> {
+  for await (const recorded of store.readStream(caseStreamId(caseId))) {
+    if (until !== undefined && recorded.recordedAt > until) {
+      return;
+    }
+    yield { event: toCaseEvent(recorded), recorded };
+  }
+}
+
+const commandOf = (recorded: RecordedEvent): [key: string, type: string] | undefined => {
+  const actor = recorded.metadata.actor as { id?: unknown } | undefined;
+  return typeof recorded.metadata.commandId === 'string' && typeof actor?.id === 'string'
+    ? [commandKey(actor.id, recorded.metadata.commandId), String(recorded.metadata.commandType)]
+    : undefined;
+};
+
+/** Replays a case's stream into the domain's state: what `decide` needs, never a read model. */
+export const loadCase = async (store: EventStore, caseId: string): Promise<LoadedCase> => {
+  const events: CaseEvent[] = [];
+  const commands = new Map<string, string>();
+  let version = 0;
+  for await (const { event, recorded } of readCaseHistory(store, caseId)) {
+    events.push(event);
+    const command = commandOf(recorded);
+    if (command) {
+      commands.set(...command);
+    }
+    version = recorded.streamRevision + 1;
+  }
+  return { state: fold(events), version, commands };
+};

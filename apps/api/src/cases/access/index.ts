@@ -1,0 +1,3 @@
+export { AccessLogRepository } from './access-log.repository';
+export { CaseOwnersRepository } from './case-owners.repository';
+export { CaseReadAccess } from './case-read-access';

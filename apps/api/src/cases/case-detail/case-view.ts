@@ -1,0 +1,72 @@
+import { warningsAt } from '@sot/domain';
+import type { CaseWarning as DomainWarning } from '@sot/domain';
+import type { CaseDetails, DecisionDetails, OpinionRequestDetails } from '../../projections';
+import type { Case, CaseWarning, Decision, OpinionRequest } from './case.types';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export const daysLeft = (deadline: Date | string | null | undefined, now: Date): number | undefined =>
+  deadline ? Math.floor((new Date(deadline).getTime() - now.getTime()) / DAY_MS) : undefined;
+
+const date = (value: string | undefined): Date | undefined => (value === undefined ? undefined : new Date(value));
+
+const decisionView = (decision: DecisionDetails): Decision => ({
+  ...decision,
+  decidedAt: new Date(decision.decidedAt),
+  openConflictsAcknowledged: [...decision.openConflictsAcknowledged],
+});
+
+export const warningView = (warning: DomainWarning): CaseWarning => {
+  switch (warning.code) {
+    case 'DEADLINE_PASSED':
+      return { code: warning.code, deadline: new Date(warning.deadline) };
+    case 'EXPERT_NOT_INDEPENDENT':
+      return { code: warning.code, requestId: warning.requestId, concerns: [...warning.concerns] };
+    case 'RECORDS_RELEASE_REFUSED':
+    case 'SLIDES_NOT_SENT_DIRECT':
+      return { code: warning.code, requestId: warning.requestId, itemIds: [...warning.itemIds] };
+    case 'CANCER_EXPERT_NOT_AT_PREFERRED_CENTRE':
+    case 'REMOTE_REVIEW_NOT_COVERED':
+      return { code: warning.code, requestId: warning.requestId };
+    case 'MANY_FURTHER_OPINIONS':
+      return { code: warning.code, furtherOpinions: warning.furtherOpinions };
+    case 'ORIGINAL_CLINICIAN_NOT_INFORMED':
+      return { code: warning.code };
+    default: {
+      const unexpected: never = warning;
+      return unexpected;
+    }
+  }
+};
+
+const requestView = (request: OpinionRequestDetails): OpinionRequest => ({
+  ...request,
+  requestedAt: new Date(request.requestedAt),
+  independenceConcerns: [...request.independenceConcerns],
+  records: [...request.records],
+  opinion: request.opinion ? { ...request.opinion, receivedAt: new Date(request.opinion.receivedAt) } : undefined,
+});
+
+/** The GraphQL view of a case's read model: the same for the live case and for `caseAsOf`. */
+export const caseView = (id: string, details: CaseDetails, version: number, now: Date): Case => ({
+  ...details,
+  id,
+  version,
+  deadline: date(details.deadline),
+  daysLeft: details.status === 'open' ? daysLeft(details.deadline, now) : undefined,
+  clinicianInformedAt: date(details.clinicianInformedAt),
+  openedAt: new Date(details.openedAt),
+  lastActivityAt: new Date(details.lastActivityAt),
+  requests: details.requests.map(requestView),
+  conflicts: details.conflicts.map((conflict) => ({
+    ...conflict,
+    between: [...conflict.between],
+    raisedAt: new Date(conflict.raisedAt),
+    resolvedAt: date(conflict.resolvedAt),
+  })),
+  decision: details.decision ? decisionView(details.decision) : undefined,
+  earlierDecisions: details.earlierDecisions.map(decisionView),
+  warnings: warningsAt(details, now.toISOString()).map(warningView),
+  closedAt: details.status === 'closed' ? date(details.closedAt) : undefined,
+  closeReason: details.status === 'closed' ? details.closeReason : undefined,
+});

@@ -1,0 +1,52 @@
+import { Inject } from '@nestjs/common';
+import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import type { EventStore } from '@sot/event-store';
+import { CurrentUser } from '../../auth';
+import type { AuthenticatedUser } from '../../auth';
+import { readCaseHistory } from '../../case-events';
+import { DateTime } from '../../graphql';
+import { AppError, EVENT_STORE } from '../../platform';
+import { evolveCaseDetails } from '../../projections';
+import type { CaseDetails } from '../../projections';
+import { CaseReadAccess } from '../access';
+import { CaseDetailsRepository } from './case-details.repository';
+import { caseView } from './case-view';
+import { Case } from './case.types';
+
+@Resolver(() => Case)
+export class CaseResolver {
+  constructor(
+    private readonly details: CaseDetailsRepository,
+    private readonly access: CaseReadAccess,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  @Query(() => Case, { description: 'A case in full. Every call is recorded in the access log.' })
+  async case(@CurrentUser() user: AuthenticatedUser, @Args('id', { type: () => ID }) id: string): Promise<Case> {
+    const caseId = await this.access.authorize(user, id, 'case');
+    const row = await this.details.find(caseId);
+    if (!row) {
+      throw new AppError('NOT_FOUND', `No case ${caseId}`);
+    }
+    return caseView(caseId, row.details, row.version, new Date());
+  }
+
+  @Query(() => Case, { description: 'The case as it stood at a moment: replays its events recorded up to `at`' })
+  async caseAsOf(
+    @CurrentUser() user: AuthenticatedUser,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('at', { type: () => DateTime }) at: Date,
+  ): Promise<Case> {
+    const caseId = await this.access.authorize(user, id, 'caseAsOf');
+    let details: CaseDetails | undefined;
+    let version = 0;
+    for await (const { event, recorded } of readCaseHistory(this.store, caseId, at)) {
+      details = evolveCaseDetails(details, event);
+      version = recorded.streamRevision + 1;
+    }
+    if (details === undefined) {
+      throw new AppError('NOT_FOUND', `Case ${caseId} had not been opened at ${at.toISOString()}`);
+    }
+    return caseView(caseId, details, version, at);
+  }
+}

@@ -1,0 +1,170 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import type {
+  CloseReason,
+  ConflictResolution,
+  ConflictSubject,
+  Currency,
+  ImagingModality,
+  InstitutionType,
+  RecordKind,
+  ReviewMode,
+  Severity,
+  TransferMethod,
+} from '@sot/domain';
+import {
+  CaseStatusEnum,
+  CloseReasonEnum,
+  ConflictResolutionEnum,
+  ConflictSubjectEnum,
+  CurrencyEnum,
+  DateTime,
+  ImagingModalityEnum,
+  InstitutionTypeEnum,
+  RecordKindEnum,
+  RecordStatusEnum,
+  RequestStatusEnum,
+  ReviewModeEnum,
+  SeverityEnum,
+  TransferMethodEnum,
+} from '../../graphql';
+import type { CaseDetails, OpinionRequestDetails, RecordItemDetails } from '../../projections';
+
+@ObjectType({ description: 'Protected health information: shown only to those allowed to see the case' })
+export class Patient {
+  @Field() name: string;
+  @Field({ nullable: true, description: 'YYYY-MM-DD' }) birthDate?: string;
+  @Field({ nullable: true }) medicalRecordNumber?: string;
+}
+
+@ObjectType()
+export class Clinician {
+  @Field() name: string;
+  @Field() specialty: string;
+  @Field() institution: string;
+}
+
+@ObjectType()
+export class Condition {
+  @Field() name: string;
+  @Field(() => SeverityEnum) severity: Severity;
+  @Field() isCancer: boolean;
+}
+
+@ObjectType({ description: 'The opinion a second opinion is sought on' })
+export class OriginalOpinion {
+  @Field(() => Clinician) clinician: Clinician;
+  @Field() diagnosis: string;
+  @Field() recommendedTreatment: string;
+}
+
+@ObjectType()
+export class Expert {
+  @Field() name: string;
+  @Field() specialty: string;
+  @Field() institution: string;
+  @Field(() => InstitutionTypeEnum) institutionType: InstitutionType;
+  @Field() closeAssociateOfOriginalClinician: boolean;
+}
+
+@ObjectType()
+export class Coverage {
+  @Field() covered: boolean;
+  @Field() inPlanExpertRequired: boolean;
+  @Field({ nullable: true }) remoteReviewCovered?: boolean;
+  @Field(() => Int, { nullable: true, description: 'Self-pay fee in cents' }) selfPayFeeCents?: number;
+  @Field(() => CurrencyEnum, { nullable: true }) currency?: Currency;
+  @Field({ nullable: true }) paymentPlan?: string;
+  @Field({ nullable: true }) insurerReference?: string;
+}
+
+@ObjectType()
+export class RecordItem {
+  @Field() itemId: string;
+  @Field(() => RecordKindEnum) kind: RecordKind;
+  @Field() description: string;
+  @Field(() => ImagingModalityEnum, { nullable: true }) modality?: ImagingModality;
+  @Field({ description: 'Who must release the originals' }) holder: string;
+  @Field(() => TransferMethodEnum) transferMethod: TransferMethod;
+  @Field(() => RecordStatusEnum) status: RecordItemDetails['status'];
+  @Field({ nullable: true }) refusedBy?: string;
+  @Field({ nullable: true }) refusalReason?: string;
+}
+
+@ObjectType()
+export class ReceivedOpinion {
+  @Field() diagnosis: string;
+  @Field() recommendedTreatment: string;
+  @Field() changesDiagnosis: boolean;
+  @Field() changesTreatment: boolean;
+  @Field(() => DateTime) receivedAt: Date;
+}
+
+@ObjectType()
+export class OpinionRequest {
+  @Field() requestId: string;
+  @Field(() => Int, { description: '2 for the second opinion, 3 for the third...' }) ordinal: number;
+  @Field(() => Expert) expert: Expert;
+  @Field(() => ReviewModeEnum) reviewMode: ReviewMode;
+  @Field(() => RequestStatusEnum) status: OpinionRequestDetails['status'];
+  @Field(() => DateTime) requestedAt: Date;
+  @Field() sameSpecialtyAsOriginal: boolean;
+  @Field(() => [String]) independenceConcerns: string[];
+  @Field(() => Coverage, { nullable: true }) coverage?: Coverage;
+  @Field(() => [RecordItem], { description: 'The records checklist' }) records: RecordItem[];
+  @Field(() => ReceivedOpinion, { nullable: true }) opinion?: ReceivedOpinion;
+}
+
+@ObjectType()
+export class Conflict {
+  @Field() conflictId: string;
+  @Field(() => ConflictSubjectEnum) subject: ConflictSubject;
+  @Field(() => [String], { description: '"original" or request ids' }) between: string[];
+  @Field() raisedAutomatically: boolean;
+  @Field(() => DateTime) raisedAt: Date;
+  @Field(() => ConflictResolutionEnum, { nullable: true }) resolution?: ConflictResolution;
+  @Field(() => DateTime, { nullable: true }) resolvedAt?: Date;
+  @Field({ nullable: true }) furtherOpinionRequestId?: string;
+}
+
+@ObjectType()
+export class Decision {
+  @Field() optionChosen: string;
+  @Field({ nullable: true }) followsOpinionOf?: string;
+  @Field() recordedBy: string;
+  @Field(() => DateTime) decidedAt: Date;
+  @Field(() => [String]) openConflictsAcknowledged: string[];
+}
+
+@ObjectType({ description: 'Something that needs attention; `code` says what' })
+export class CaseWarning {
+  @Field() code: string;
+  @Field({ nullable: true }) requestId?: string;
+  @Field(() => [String], { nullable: true }) itemIds?: string[];
+  @Field(() => [String], { nullable: true }) concerns?: string[];
+  @Field(() => DateTime, { nullable: true }) deadline?: Date;
+  @Field(() => Int, { nullable: true }) furtherOpinions?: number;
+}
+
+@ObjectType({ description: 'A case in full, as its events tell it' })
+export class Case {
+  @Field() id: string;
+  @Field(() => CaseStatusEnum) status: CaseDetails['status'];
+  @Field(() => Int, { description: 'Number of events: pass as expectedVersion' }) version: number;
+  @Field(() => Patient) patient: Patient;
+  @Field(() => Condition) condition: Condition;
+  @Field(() => OriginalOpinion) originalOpinion: OriginalOpinion;
+  @Field({ nullable: true }) caseManagerId?: string;
+  @Field(() => DateTime, { nullable: true }) deadline?: Date;
+  @Field(() => Int, { nullable: true, description: 'Whole days until the deadline; negative when overdue' })
+  daysLeft?: number;
+  @Field(() => DateTime, { nullable: true }) clinicianInformedAt?: Date;
+  @Field(() => DateTime) openedAt: Date;
+  @Field(() => DateTime) lastActivityAt: Date;
+  @Field(() => [OpinionRequest]) requests: OpinionRequest[];
+  @Field(() => [Conflict]) conflicts: Conflict[];
+  @Field(() => Decision, { nullable: true }) decision?: Decision;
+  @Field(() => [Decision]) earlierDecisions: Decision[];
+  @Field(() => [CaseWarning]) warnings: CaseWarning[];
+  @Field(() => DateTime, { nullable: true }) closedAt?: Date;
+  @Field(() => CloseReasonEnum, { nullable: true }) closeReason?: CloseReason;
+}

@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import type { CaseWarning as DomainWarning } from '@sot/domain';
+import type { AuthenticatedUser } from '../../auth';
+import { AppError } from '../../platform';
+import type { CaseSummaryRow } from '../../projections';
+import { daysLeft, warningView } from '../case-detail';
+import { CaseloadRepository } from './caseload.repository';
+import type { CaseloadQuery } from './caseload.repository';
+import type { CaseConnection, CaseFilter, CaseSummary, CasesArgs } from './caseload.types';
+
+const encodeCursor = (offset: number): string => Buffer.from(`offset:${offset}`).toString('base64url');
+const decodeCursor = (cursor: string): number => {
+  const match = /^offset:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!match) {
+    throw new AppError('BAD_USER_INPUT', 'after is not a cursor from this connection', { field: 'after' });
+  }
+  return Number(match[1]) + 1;
+};
+
+const given = <T>(value: T | null | undefined): value is T => value !== undefined && value !== null;
+
+const validate = (user: AuthenticatedUser, args: CasesArgs, filter: CaseFilter): void => {
+  if (args.first < 1 || args.first > 200) {
+    throw new AppError('BAD_USER_INPUT', 'first must be between 1 and 200', { field: 'first' });
+  }
+  if (user.role === 'CASE_MANAGER' && filter.caseManagerId !== undefined && filter.caseManagerId !== user.id) {
+    throw new AppError('FORBIDDEN', 'A case manager sees only their own caseload');
+  }
+  if (filter.dueWithinDays !== undefined && (filter.dueWithinDays < 0 || filter.dueWithinDays > 3650)) {
+    throw new AppError('BAD_USER_INPUT', 'dueWithinDays must be between 0 and 3650', {
+      field: 'filter.dueWithinDays',
+    });
+  }
+};
+
+/** A case manager's caseload is always their own, whatever the filter says. */
+const toQuery = (user: AuthenticatedUser, args: CasesArgs, filter: CaseFilter, now: Date): CaseloadQuery => {
+  const caseManagerId = user.role === 'CASE_MANAGER' ? user.id : (filter.caseManagerId ?? undefined);
+  return {
+    first: args.first,
+    offset: args.after ? decodeCursor(args.after) : 0,
+    orderBy: args.orderBy,
+    now,
+    ...(filter.status ? { status: filter.status } : {}),
+    ...(caseManagerId !== undefined ? { caseManagerId } : {}),
+    ...(given(filter.overdue) ? { overdue: filter.overdue } : {}),
+    ...(given(filter.dueWithinDays) ? { dueWithinDays: filter.dueWithinDays } : {}),
+    ...(given(filter.hasOpenConflict) ? { hasOpenConflict: filter.hasOpenConflict } : {}),
+    ...(filter.search ? { search: filter.search.slice(0, 200) } : {}),
+  };
+};
+
+/** Stored warnings are as of the last event; a deadline may have passed since. */
+const liveWarnings = (stored: DomainWarning[], status: string, deadline: Date | null, now: Date): DomainWarning[] => {
+  const passed = status === 'open' && deadline !== null && new Date(deadline) < now;
+  const others = stored.filter((warning) => warning.code !== 'DEADLINE_PASSED');
+  return passed && deadline
+    ? [...others, { code: 'DEADLINE_PASSED', deadline: new Date(deadline).toISOString() }]
+    : others;
+};
+
+const toSummary = (row: CaseSummaryRow, now: Date): CaseSummary => ({
+  id: row.case_id,
+  status: row.status as CaseSummary['status'],
+  caseManagerId: row.case_manager_id ?? undefined,
+  patientName: row.patient_name,
+  conditionName: row.condition_name,
+  severity: row.severity as CaseSummary['severity'],
+  deadline: row.deadline ? new Date(row.deadline) : undefined,
+  daysLeft: row.status === 'open' ? daysLeft(row.deadline, now) : undefined,
+  outstandingRecords: row.outstanding_records,
+  refusedRecords: row.refused_records,
+  pendingOpinions: row.pending_opinions,
+  openConflicts: row.open_conflicts,
+  warnings: liveWarnings(row.warnings as DomainWarning[], row.status, row.deadline, now).map(warningView),
+  openedAt: new Date(row.opened_at),
+  lastActivityAt: new Date(row.last_activity_at),
+  version: row.version,
+});
+
+@Injectable()
+export class CaseloadService {
+  constructor(private readonly caseload: CaseloadRepository) {}
+
+  async list(user: AuthenticatedUser, args: CasesArgs): Promise<CaseConnection> {
+    const filter = args.filter ?? {};
+    validate(user, args, filter);
+    const now = new Date();
+    const query = toQuery(user, args, filter, now);
+    const page = await this.caseload.find(query);
+    const edges = page.rows.map((row, index) => ({
+      cursor: encodeCursor(query.offset + index),
+      node: toSummary(row, now),
+    }));
+    return {
+      edges,
+      totalCount: page.totalCount,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges[edges.length - 1]?.cursor },
+    };
+  }
+}

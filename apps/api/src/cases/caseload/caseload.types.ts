@@ -1,0 +1,66 @@
+import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import type { Severity } from '@sot/domain';
+import { CaseStatusEnum, DateTime, PageInfo, SeverityEnum, enumOf } from '../../graphql';
+import type { CaseDetails } from '../../projections';
+import { CaseWarning } from '../case-detail';
+
+export const caseOrders = ['urgency', 'deadline', 'last_activity', 'opened'] as const;
+export type CaseOrder = (typeof caseOrders)[number];
+export const CaseOrderEnum = enumOf(
+  caseOrders,
+  'CaseOrder',
+  'URGENCY: overdue first, then nearest deadline, open conflicts, refused records',
+);
+
+@ObjectType({ description: 'A caseload row: what is stuck, overdue or in conflict at a glance' })
+export class CaseSummary {
+  @Field(() => ID) id: string;
+  @Field(() => CaseStatusEnum) status: CaseDetails['status'];
+  @Field({ nullable: true }) caseManagerId?: string;
+  @Field() patientName: string;
+  @Field() conditionName: string;
+  @Field(() => SeverityEnum) severity: Severity;
+  @Field(() => DateTime, { nullable: true }) deadline?: Date;
+  @Field(() => Int, { nullable: true, description: 'Negative when overdue' }) daysLeft?: number;
+  @Field(() => Int) outstandingRecords: number;
+  @Field(() => Int) refusedRecords: number;
+  @Field(() => Int) pendingOpinions: number;
+  @Field(() => Int) openConflicts: number;
+  @Field(() => [CaseWarning]) warnings: CaseWarning[];
+  @Field(() => DateTime) openedAt: Date;
+  @Field(() => DateTime) lastActivityAt: Date;
+  @Field(() => Int) version: number;
+}
+
+@ObjectType()
+export class CaseEdge {
+  @Field() cursor: string;
+  @Field(() => CaseSummary) node: CaseSummary;
+}
+
+@ObjectType()
+export class CaseConnection {
+  @Field(() => [CaseEdge]) edges: CaseEdge[];
+  @Field(() => PageInfo) pageInfo: PageInfo;
+  @Field(() => Int) totalCount: number;
+}
+
+@InputType()
+export class CaseFilter {
+  @Field(() => [CaseStatusEnum], { nullable: true }) status?: CaseDetails['status'][];
+  @Field({ nullable: true, description: 'Supervisors and auditors only; case managers always see their own' })
+  caseManagerId?: string;
+  @Field({ nullable: true }) overdue?: boolean;
+  @Field(() => Int, { nullable: true, description: 'Deadline within this many days (and not passed)' })
+  dueWithinDays?: number;
+  @Field({ nullable: true }) hasOpenConflict?: boolean;
+  @Field({ nullable: true, description: 'Matches patient name or condition' }) search?: string;
+}
+
+@ArgsType()
+export class CasesArgs {
+  @Field(() => Int, { defaultValue: 25 }) first: number;
+  @Field({ nullable: true }) after?: string;
+  @Field(() => CaseFilter, { nullable: true }) filter?: CaseFilter;
+  @Field(() => CaseOrderEnum, { defaultValue: 'urgency' }) orderBy: CaseOrder;
+}

@@ -1,0 +1,3 @@
+export { CaseloadRepository } from './caseload.repository';
+export { CaseloadResolver } from './caseload.resolver';
+export { CaseloadService } from './caseload.service';

@@ -1,0 +1,7 @@
+import { commandMutation } from '../../mutations';
+import { SetDecisionDeadlineInput } from './set-decision-deadline.input';
+
+export const SetDecisionDeadlineResolver = commandMutation({
+  command: 'SetDecisionDeadline',
+  input: SetDecisionDeadlineInput,
+});

@@ -1,0 +1,1 @@
+export { CaseSubscriptionsResolver } from './case-subscriptions.resolver';

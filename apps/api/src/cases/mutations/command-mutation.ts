@@ -1,0 +1,58 @@
+import type { Type } from '@nestjs/common';
+import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
+import type { CommandData, CommandType } from '@sot/domain';
+import { CurrentUser } from '../../auth';
+import type { AuthenticatedUser } from '../../auth';
+import { CaseDetailsRepository, caseView } from '../case-detail';
+import { CaseCommandSender } from './case-command.sender';
+import type { MutationInput } from './case-command.sender';
+import { CasePayload } from './case-payload.type';
+import type { MatchesCommand } from './command-input';
+
+export type CommandMutationSpec<T extends CommandType, I, Hidden extends keyof CommandData<T>> = {
+  readonly command: T;
+  readonly input: Type<I>;
+  /** Optional command fields the API does not offer (set only by the system). */
+  readonly hidden?: readonly Hidden[];
+  readonly description?: string;
+};
+
+/** Compiles only when the input carries exactly the command's data (see MatchesCommand). */
+type Checked<T extends CommandType, I, Hidden extends keyof CommandData<T>> =
+  MatchesCommand<I, T, Hidden> extends true ? unknown : { inputMustCarryExactlyTheCommandData: never };
+
+const mutationName = (command: string): string => `${command.charAt(0).toLowerCase()}${command.slice(1)}`;
+
+/**
+ * The resolver of one command's mutation: `openCase(input: OpenCaseInput!): CasePayload!`. It
+ * sends the command, waits for the read models, and answers with the case as they show it.
+ */
+export const commandMutation = <
+  T extends CommandType,
+  I extends MutationInput,
+  Hidden extends keyof CommandData<T> = never,
+>(
+  spec: CommandMutationSpec<T, I, Hidden> & Checked<T, I, Hidden>,
+): Type<unknown> => {
+  @Resolver()
+  class CommandMutationResolver {
+    constructor(
+      readonly sender: CaseCommandSender,
+      readonly details: CaseDetailsRepository,
+    ) {}
+
+    @Mutation(() => CasePayload, { name: mutationName(spec.command), description: spec.description })
+    async run(
+      @CurrentUser() user: AuthenticatedUser,
+      @Context('correlationId') correlationId: string,
+      @Args('input', { type: () => spec.input }) input: I,
+    ): Promise<CasePayload> {
+      const sent = await this.sender.send(user, correlationId, spec.command, input);
+      const row = await this.details.find(sent.caseId);
+      const view = row ? caseView(sent.caseId, row.details, row.version, new Date()) : undefined;
+      return { case: view, version: sent.version, caughtUp: sent.caughtUp, duplicate: sent.duplicate };
+    }
+  }
+  Object.defineProperty(CommandMutationResolver, 'name', { value: `${spec.command}Resolver` });
+  return CommandMutationResolver;
+};

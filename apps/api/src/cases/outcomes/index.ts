@@ -1,0 +1,2 @@
+export { OutcomeStatsRepository } from './outcome-stats.repository';
+export { OutcomeStatsResolver } from './outcome-stats.resolver';

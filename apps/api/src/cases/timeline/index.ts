@@ -1,0 +1,2 @@
+export { TimelineRepository } from './timeline.repository';
+export { TimelineResolver } from './timeline.resolver';

@@ -1,0 +1,19 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { DateTime, PageInfo } from '../../graphql';
+
+@ObjectType()
+export class TimelineEntry {
+  @Field(() => Int) revision: number;
+  @Field() eventType: string;
+  @Field(() => DateTime) occurredAt: Date;
+  @Field(() => DateTime) recordedAt: Date;
+  @Field({ nullable: true }) actorId?: string;
+  @Field() summary: string;
+}
+
+@ObjectType()
+export class TimelineConnection {
+  @Field(() => [TimelineEntry]) entries: TimelineEntry[];
+  @Field(() => PageInfo) pageInfo: PageInfo;
+  @Field(() => Int) totalCount: number;
+}

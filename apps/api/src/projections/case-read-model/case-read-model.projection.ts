@@ -1,0 +1,80 @@
+import { sql } from 'kysely';
+import type { Transaction } from 'kysely';
+import type { CaseDetails } from '../schema/case-details';
+import type { ReadModelTables } from '../schema/read-model.tables';
+import type { ProjectedEvent, Projection } from '../runner/projection';
+import { evolveCaseDetails } from './case-details';
+import { summarize } from './case-summary';
+import { CASE_UPDATES_CHANNEL } from './case-update-message';
+import type { CaseUpdateMessage } from './case-update-message';
+
+type Folded = { details: CaseDetails | undefined; version: number };
+type Trx = Transaction<ReadModelTables>;
+
+const storedDetails = async (trx: Trx, caseIds: readonly string[]): Promise<Map<string, Folded>> => {
+  const rows = await trx
+    .selectFrom('case_details')
+    .select(['case_id', 'details', 'version'])
+    .where('case_id', 'in', [...caseIds])
+    .execute();
+  return new Map(rows.map((row) => [row.case_id, { details: row.details, version: row.version }]));
+};
+
+/** Replayed events (a retried batch) are at or below the stored version: they are skipped. */
+const fold = (folded: Map<string, Folded>, events: readonly ProjectedEvent[]): Map<string, Folded> => {
+  for (const { caseId, event, version } of events) {
+    const current = folded.get(caseId) ?? { details: undefined, version: 0 };
+    if (version > current.version) {
+      folded.set(caseId, { details: evolveCaseDetails(current.details, event), version });
+    }
+  }
+  return folded;
+};
+
+const write = async (trx: Trx, caseId: string, details: CaseDetails, version: number): Promise<void> => {
+  const json = JSON.stringify(details);
+  await trx
+    .insertInto('case_details')
+    .values({ case_id: caseId, version, details: json })
+    .onConflict((conflict) => conflict.column('case_id').doUpdateSet({ version, details: json }))
+    .execute();
+  const summary = summarize(caseId, details, version);
+  const { case_id: _id, ...changes } = summary;
+  await trx
+    .insertInto('case_summaries')
+    .values(summary)
+    .onConflict((conflict) => conflict.column('case_id').doUpdateSet(changes))
+    .execute();
+};
+
+const typesFor = (events: readonly ProjectedEvent[], caseId: string): string[] => [
+  ...new Set(events.filter((event) => event.caseId === caseId).map((event) => event.event.type)),
+];
+
+/** Delivered on commit to every api instance listening: live updates fan out through PostgreSQL. */
+const notify = async (trx: Trx, update: CaseUpdateMessage): Promise<void> => {
+  await sql`SELECT pg_notify(${CASE_UPDATES_CHANNEL}, ${JSON.stringify(update)})`.execute(trx);
+};
+
+/**
+ * The case page (case_details) and the caseload row (case_summaries) of every case, folded by
+ * this projection's own rules. One read and one write per case per batch.
+ */
+export const caseReadModelProjection: Projection = {
+  name: 'case-read-model',
+  apply: async (trx, events) => {
+    const caseIds = [...new Set(events.map((event) => event.caseId))];
+    if (caseIds.length === 0) {
+      return;
+    }
+    const folded = fold(await storedDetails(trx, caseIds), events);
+    for (const [caseId, { details, version }] of folded) {
+      if (details === undefined) {
+        continue;
+      }
+      await write(trx, caseId, details, version);
+      const caseManagerId = details.caseManagerId ?? null;
+      await notify(trx, { caseId, version, caseManagerId, eventTypes: typesFor(events, caseId) });
+    }
+  },
+};

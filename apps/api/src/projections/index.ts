@@ -1,0 +1,13 @@
+export { evolveCaseDetails } from './case-read-model/case-details';
+export type { CaseUpdateMessage } from './case-read-model/case-update-message';
+export { CaseUpdatesListener } from './case-updates/case-updates.listener';
+export { ProjectionsModule } from './projections.module';
+export { ProjectionsService } from './projections.service';
+export type { ProjectionStatus } from './projections.service';
+export { READ_DB, READ_MODELS } from './read-models';
+export type { ReadModelDatabase } from './read-models';
+export { ReadYourWrites } from './read-your-writes';
+export type { ProjectedEvent, Projection } from './runner/projection';
+export * from './schema/case-details';
+export { READ_MODEL_SCHEMA } from './schema/read-model-schema';
+export type { CaseSummaryRow, ReadModelTables, TimelineRow } from './schema/read-model.tables';

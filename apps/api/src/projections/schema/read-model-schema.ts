@@ -1,0 +1,68 @@
+import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import { quoteIdentifier } from '@sot/postgres';
+
+/**
+ * Read models are derived data: a change of shape means a new schema name and a rebuild from the
+ * events, never an in-place migration. `CREATE ... IF NOT EXISTS` makes start-up idempotent.
+ */
+/** v2: the case page has its own read model (case_details), no longer the domain's folded state. */
+export const READ_MODEL_SCHEMA = 'read_models_v2';
+
+export const ensureReadModelSchema = async (db: Kysely<unknown>, schema: string): Promise<void> => {
+  const s = quoteIdentifier(schema);
+  await sql
+    .raw(
+      `
+CREATE SCHEMA IF NOT EXISTS ${s};
+CREATE TABLE IF NOT EXISTS ${s}.checkpoints (
+  projection text PRIMARY KEY,
+  commit_position numeric(20) NOT NULL,
+  prepare_position numeric(20) NOT NULL,
+  updated_at timestamptz NOT NULL
+);
+CREATE TABLE IF NOT EXISTS ${s}.case_details (
+  case_id uuid PRIMARY KEY,
+  version integer NOT NULL,
+  details jsonb NOT NULL
+);
+CREATE TABLE IF NOT EXISTS ${s}.case_summaries (
+  case_id uuid PRIMARY KEY,
+  status text NOT NULL,
+  case_manager_id text,
+  patient_name text NOT NULL,
+  condition_name text NOT NULL,
+  severity text NOT NULL,
+  is_cancer boolean NOT NULL,
+  deadline timestamptz,
+  opened_at timestamptz NOT NULL,
+  decided_at timestamptz,
+  closed_at timestamptz,
+  last_activity_at timestamptz NOT NULL,
+  outstanding_records integer NOT NULL,
+  refused_records integer NOT NULL,
+  pending_opinions integer NOT NULL,
+  received_opinions integer NOT NULL,
+  diagnosis_changes integer NOT NULL,
+  treatment_changes integer NOT NULL,
+  open_conflicts integer NOT NULL,
+  conflicts_raised integer NOT NULL,
+  warnings jsonb NOT NULL,
+  version integer NOT NULL
+);
+CREATE INDEX IF NOT EXISTS case_summaries_manager_idx ON ${s}.case_summaries (case_manager_id, status);
+CREATE INDEX IF NOT EXISTS case_summaries_deadline_idx ON ${s}.case_summaries (deadline);
+CREATE TABLE IF NOT EXISTS ${s}.timeline (
+  case_id uuid NOT NULL,
+  stream_revision integer NOT NULL,
+  event_type text NOT NULL,
+  occurred_at timestamptz NOT NULL,
+  recorded_at timestamptz NOT NULL,
+  actor_id text,
+  summary text NOT NULL,
+  PRIMARY KEY (case_id, stream_revision)
+);
+`,
+    )
+    .execute(db);
+};

@@ -1,0 +1,65 @@
+import type { ColumnType, Selectable } from 'kysely';
+import type { CaseDetails } from './case-details';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export type CheckpointsTable = {
+  projection: string;
+  commit_position: string;
+  prepare_position: string;
+  updated_at: Timestamp;
+};
+
+/** The case page of each case (see CaseDetails): its own shape, not the domain's state. */
+export type CaseDetailsTable = {
+  case_id: string;
+  version: number;
+  details: Json<CaseDetails>;
+};
+
+export type CaseSummariesTable = {
+  case_id: string;
+  status: string;
+  case_manager_id: string | null;
+  patient_name: string;
+  condition_name: string;
+  severity: string;
+  is_cancer: boolean;
+  deadline: Timestamp | null;
+  opened_at: Timestamp;
+  decided_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  last_activity_at: Timestamp;
+  outstanding_records: number;
+  refused_records: number;
+  pending_opinions: number;
+  received_opinions: number;
+  diagnosis_changes: number;
+  treatment_changes: number;
+  open_conflicts: number;
+  conflicts_raised: number;
+  warnings: Json<unknown>;
+  version: number;
+};
+
+export type TimelineTable = {
+  case_id: string;
+  stream_revision: number;
+  event_type: string;
+  occurred_at: Timestamp;
+  recorded_at: Timestamp;
+  actor_id: string | null;
+  summary: string;
+};
+
+/** Read models live in a schema of their own (rebuilt, never migrated): see ReadModelSchema. */
+export type ReadModelTables = {
+  checkpoints: CheckpointsTable;
+  case_details: CaseDetailsTable;
+  case_summaries: CaseSummariesTable;
+  timeline: TimelineTable;
+};
+
+export type CaseSummaryRow = Selectable<CaseSummariesTable>;
+export type TimelineRow = Selectable<TimelineTable>;

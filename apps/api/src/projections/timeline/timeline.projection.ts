@@ -1,0 +1,29 @@
+import type { Projection } from '../runner/projection';
+import { describeEvent } from './describe-event';
+
+/** The audit trail: every event of every case, who recorded it, when, in one line. */
+export const timelineProjection: Projection = {
+  name: 'timeline',
+  apply: async (trx, events) => {
+    if (events.length === 0) {
+      return;
+    }
+    const rows = events.map(({ caseId, event, recorded }) => {
+      const actor = recorded.metadata.actor as { id?: unknown } | undefined;
+      return {
+        case_id: caseId,
+        stream_revision: recorded.streamRevision,
+        event_type: event.type,
+        occurred_at: event.data.occurredAt,
+        recorded_at: recorded.recordedAt,
+        actor_id: typeof actor?.id === 'string' ? actor.id : null,
+        summary: describeEvent(event),
+      };
+    });
+    await trx
+      .insertInto('timeline')
+      .values(rows)
+      .onConflict((conflict) => conflict.columns(['case_id', 'stream_revision']).doNothing())
+      .execute();
+  },
+};
