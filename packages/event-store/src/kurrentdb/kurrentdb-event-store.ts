@@ -2,7 +2,10 @@ import { BACKWARDS, END, FORWARDS, KurrentDBClient, START, StreamNotFoundError }
 import type { AppendResult as KurrentAppendResult } from '@kurrent/kurrentdb-client';
 import { comparePositions } from '../types';
 import type {
+  AppendResult,
   EventStore,
+  ExpectedRevision,
+  NewEvent,
   Position,
   ReadAllOptions,
   ReadStreamOptions,
@@ -27,29 +30,82 @@ export type KurrentDBEventStoreOptions = {
   readonly connectionString: string;
 };
 
+type KurrentSubscription = ReturnType<KurrentDBClient['subscribeToAll']>;
+
+/** Events of a server subscription, as the port's events; leaving early ends the server's call. */
+const subscriptionEvents = (
+  subscription: KurrentSubscription,
+  options: SubscribeOptions,
+  state: { closed: boolean; close: () => Promise<void> },
+): AsyncGenerator<RecordedEvent> =>
+  (async function* () {
+    try {
+      for await (const resolved of subscription) {
+        const event = resolved.event;
+        if (!event || (options.after && comparePositions(event.position, options.after) <= 0)) {
+          continue;
+        }
+        if (matchesFilter(event, options.filter)) {
+          yield fromRecordedEvent(event, event.position);
+        }
+      }
+    } catch (error) {
+      if (!state.closed) {
+        throw toStoreError(error, 'subscribing to $all');
+      }
+    } finally {
+      // Leaving the loop early must also end the server's call, not only the local stream.
+      await state.close();
+    }
+  })();
+
 /**
  * The production event store on the official gRPC client. Reads and subscriptions stream from the
  * server (never a whole stream or `$all` in memory); errors leave as the port's errors.
  */
-export const createKurrentDBEventStore = (options: KurrentDBEventStoreOptions): EventStore => {
-  const client = KurrentDBClient.connectionString(options.connectionString);
+class KurrentDBEventStore implements EventStore {
+  private readonly client: KurrentDBClient;
 
-  const positionAt = async (streamId: string, revision: bigint): Promise<Position> => {
-    for await (const resolved of client.readStream(streamId, { fromRevision: revision, maxCount: 1 })) {
-      if (resolved.event?.position) {
-        return resolved.event.position;
-      }
+  constructor(options: KurrentDBEventStoreOptions) {
+    this.client = KurrentDBClient.connectionString(options.connectionString);
+  }
+
+  // The port's operations are own properties (arrow functions): a store can be spread or passed around.
+  readonly append = async (
+    streamId: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> => {
+    validateAppend(streamId, events, expected);
+    let result: KurrentAppendResult;
+    try {
+      result = await this.client.appendToStream(streamId, events.map(toEventData), {
+        streamState: toStreamState(expected),
+      });
+    } catch (error) {
+      throw toStoreError(error, `appending to ${streamId}`);
     }
-    throw new Error(`KurrentDB returned no position for revision ${revision} of ${streamId}`);
+    // An idempotent re-append may come back without a position: the batch's last event has it.
+    const position =
+      result.position ??
+      (await this.positionAt(streamId, result.nextExpectedRevision).catch((error: unknown) => {
+        throw toStoreError(error, `reading ${streamId}`);
+      }));
+    return { nextExpectedRevision: Number(result.nextExpectedRevision), position };
   };
 
-  async function* readStream(streamId: string, readOptions: ReadStreamOptions = {}): AsyncGenerator<RecordedEvent> {
+  readonly readStream = (streamId: string, readOptions: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> =>
+    this.streamEvents(streamId, readOptions);
+
+  readonly readAll = (readOptions: ReadAllOptions = {}): AsyncIterable<RecordedEvent> => this.allEvents(readOptions);
+
+  private async *streamEvents(streamId: string, readOptions: ReadStreamOptions): AsyncGenerator<RecordedEvent> {
     const backwards = readOptions.direction === 'backwards';
     if (readOptions.maxCount !== undefined && readOptions.maxCount <= 0) {
       return;
     }
     try {
-      for await (const resolved of client.readStream(streamId, {
+      for await (const resolved of this.client.readStream(streamId, {
         direction: backwards ? BACKWARDS : FORWARDS,
         fromRevision:
           readOptions.fromRevision !== undefined ? BigInt(readOptions.fromRevision) : backwards ? END : START,
@@ -70,13 +126,13 @@ export const createKurrentDBEventStore = (options: KurrentDBEventStoreOptions): 
     }
   }
 
-  async function* readAll(readOptions: ReadAllOptions = {}): AsyncGenerator<RecordedEvent> {
+  private async *allEvents(readOptions: ReadAllOptions): AsyncGenerator<RecordedEvent> {
     let remaining = readOptions.maxCount ?? Number.POSITIVE_INFINITY;
     if (remaining <= 0) {
       return;
     }
     try {
-      for await (const resolved of client.readAll({
+      for await (const resolved of this.client.readAll({
         direction: FORWARDS,
         fromPosition: readOptions.after ?? START,
         filter: toServerFilter(readOptions.filter),
@@ -104,85 +160,60 @@ export const createKurrentDBEventStore = (options: KurrentDBEventStoreOptions): 
     }
   }
 
-  const subscribeToAll = (subscribeOptions: SubscribeOptions = {}): Subscription => {
-    const subscription = client.subscribeToAll({
+  readonly subscribeToAll = (subscribeOptions: SubscribeOptions = {}): Subscription => {
+    const subscription = this.client.subscribeToAll({
       fromPosition: subscribeOptions.after ?? START,
       filter: toServerFilter(subscribeOptions.filter),
     });
     // The client re-emits gRPC errors on the stream: with no listener before the first read,
     // an unreachable server would throw out of an event handler and end the process.
     subscription.on('error', () => undefined);
-    let closed = false;
-    const close = async (): Promise<void> => {
-      if (!closed) {
-        closed = true;
-        await subscription.unsubscribe().catch(() => undefined);
-      }
-    };
-    const events = async function* (): AsyncGenerator<RecordedEvent> {
-      try {
-        for await (const resolved of subscription) {
-          const event = resolved.event;
-          if (!event || (subscribeOptions.after && comparePositions(event.position, subscribeOptions.after) <= 0)) {
-            continue;
-          }
-          if (matchesFilter(event, subscribeOptions.filter)) {
-            yield fromRecordedEvent(event, event.position);
-          }
+    const state = {
+      closed: false,
+      close: async (): Promise<void> => {
+        if (!state.closed) {
+          state.closed = true;
+          await subscription.unsubscribe().catch(() => undefined);
         }
-      } catch (error) {
-        if (!closed) {
-          throw toStoreError(error, 'subscribing to $all');
-        }
-      } finally {
-        // Leaving the loop early must also end the server's call, not only the local stream.
-        await close();
-      }
+      },
     };
     let iterator: AsyncGenerator<RecordedEvent> | undefined;
-    return { [Symbol.asyncIterator]: () => (iterator ??= events()), close };
+    return {
+      [Symbol.asyncIterator]: () => (iterator ??= subscriptionEvents(subscription, subscribeOptions, state)),
+      close: state.close,
+    };
   };
 
-  return {
-    append: async (streamId, events, expected) => {
-      validateAppend(streamId, events, expected);
-      let result: KurrentAppendResult;
-      try {
-        result = await client.appendToStream(streamId, events.map(toEventData), {
-          streamState: toStreamState(expected),
-        });
-      } catch (error) {
-        throw toStoreError(error, `appending to ${streamId}`);
-      }
-      // An idempotent re-append may come back without a position: the batch's last event has it.
-      const position =
-        result.position ??
-        (await positionAt(streamId, result.nextExpectedRevision).catch((error: unknown) => {
-          throw toStoreError(error, `reading ${streamId}`);
-        }));
-      return { nextExpectedRevision: Number(result.nextExpectedRevision), position };
-    },
-    readStream,
-    readAll,
-    subscribeToAll,
-    headPosition: async () => {
-      try {
-        // The newest event outside `$` streams: what readers and subscriptions can reach.
-        for await (const resolved of client.readAll({
-          direction: BACKWARDS,
-          fromPosition: END,
-          maxCount: 1,
-          filter: ALL_BUT_SYSTEM_STREAMS,
-        })) {
-          if (resolved.event) {
-            return resolved.event.position;
-          }
+  readonly headPosition = async (): Promise<Position | undefined> => {
+    try {
+      // The newest event outside `$` streams: what readers and subscriptions can reach.
+      for await (const resolved of this.client.readAll({
+        direction: BACKWARDS,
+        fromPosition: END,
+        maxCount: 1,
+        filter: ALL_BUT_SYSTEM_STREAMS,
+      })) {
+        if (resolved.event) {
+          return resolved.event.position;
         }
-        return undefined;
-      } catch (error) {
-        throw toStoreError(error, 'reading the head of $all');
       }
-    },
-    close: () => client.dispose(),
+      return undefined;
+    } catch (error) {
+      throw toStoreError(error, 'reading the head of $all');
+    }
   };
-};
+
+  readonly close = (): Promise<void> => this.client.dispose();
+
+  private async positionAt(streamId: string, revision: bigint): Promise<Position> {
+    for await (const resolved of this.client.readStream(streamId, { fromRevision: revision, maxCount: 1 })) {
+      if (resolved.event?.position) {
+        return resolved.event.position;
+      }
+    }
+    throw new Error(`KurrentDB returned no position for revision ${revision} of ${streamId}`);
+  }
+}
+
+export const createKurrentDBEventStore = (options: KurrentDBEventStoreOptions): EventStore =>
+  new KurrentDBEventStore(options);

@@ -119,6 +119,34 @@ const grpcCode = (error: unknown): number | undefined =>
     ? (error as { code: number }).code
     : undefined;
 
+/** The client's and gRPC's ways of saying the server cannot be reached (or not in time). */
+const isUnreachable = (error: unknown): boolean =>
+  error instanceof UnavailableError ||
+  error instanceof DeadlineExceededError ||
+  error instanceof TimeoutError ||
+  error instanceof NotLeaderError ||
+  error instanceof CancelledError ||
+  grpcCode(error) === GRPC_UNAVAILABLE ||
+  grpcCode(error) === GRPC_DEADLINE_EXCEEDED;
+
+const isRefusedArgument = (error: unknown): boolean => {
+  const type = (error as { type?: unknown } | undefined)?.type;
+  return (
+    type === ErrorType.INVALID_ARGUMENT ||
+    type === ErrorType.MAXIMUM_APPEND_SIZE_EXCEEDED ||
+    type === ErrorType.APPEND_RECORD_SIZE_EXCEEDED
+  );
+};
+
+const wrongExpectedVersion = (error: KurrentWrongExpectedVersionError): WrongExpectedVersionError => {
+  const actual = fromStreamState(error.actualState);
+  return new WrongExpectedVersionError(
+    error.streamName,
+    fromStreamState(error.expectedState),
+    typeof actual === 'number' ? actual : 'no_stream',
+  );
+};
+
 /** The client's errors as the port's: callers never see a client type. */
 export const toStoreError = (error: unknown, doing: string): unknown => {
   if (error instanceof EventStoreError) {
@@ -127,33 +155,13 @@ export const toStoreError = (error: unknown, doing: string): unknown => {
   // Raw gRPC errors (e.g. from the client's capability check) become the client's typed errors first.
   error = error instanceof Error ? convertToCommandError(error) : error;
   if (error instanceof KurrentWrongExpectedVersionError) {
-    const actual = fromStreamState(error.actualState);
-    return new WrongExpectedVersionError(
-      error.streamName,
-      fromStreamState(error.expectedState),
-      typeof actual === 'number' ? actual : 'no_stream',
-    );
+    return wrongExpectedVersion(error);
   }
-  if (
-    error instanceof UnavailableError ||
-    error instanceof DeadlineExceededError ||
-    error instanceof TimeoutError ||
-    error instanceof NotLeaderError ||
-    error instanceof CancelledError ||
-    grpcCode(error) === GRPC_UNAVAILABLE ||
-    grpcCode(error) === GRPC_DEADLINE_EXCEEDED
-  ) {
-    return new EventStoreUnavailableError(
-      `KurrentDB is unreachable while ${doing}: ${error instanceof Error ? error.message : String(error)}`,
-      error,
-    );
+  if (isUnreachable(error)) {
+    const message = error instanceof Error ? error.message : String(error);
+    return new EventStoreUnavailableError(`KurrentDB is unreachable while ${doing}: ${message}`, error);
   }
-  const type = (error as { type?: unknown } | undefined)?.type;
-  if (
-    type === ErrorType.INVALID_ARGUMENT ||
-    type === ErrorType.MAXIMUM_APPEND_SIZE_EXCEEDED ||
-    type === ErrorType.APPEND_RECORD_SIZE_EXCEEDED
-  ) {
+  if (isRefusedArgument(error)) {
     return new EventStoreError('INVALID_ARGUMENT', `KurrentDB refused ${doing}: ${(error as Error).message}`, {
       cause: error,
     });

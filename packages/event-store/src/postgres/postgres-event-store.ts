@@ -1,6 +1,17 @@
 import type { Pool, PoolClient } from 'pg';
 import { quoteIdentifier } from '@sot/postgres';
-import type { EventStore, ExpectedRevision, NewEvent } from '../types';
+import type {
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  Position,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+} from '../types';
 import { appendInTransaction, concurrentWriterError, currentRevision, validateAppend } from './append';
 import { toStoreError } from './errors';
 import { headPosition, readAll, readAllPage, readStream } from './reads';
@@ -19,107 +30,132 @@ export type PostgresEventStoreOptions = {
 const ANY_RETRIES = 5;
 
 /** Creates the events table on first use, so that building a store never touches the network. */
-export const createPostgresEventStore = (options: PostgresEventStoreOptions): EventStore => {
-  const { pool } = options;
-  const schema = options.schema ?? 'event_store';
-  const table = `${quoteIdentifier(schema)}.events`;
-  const channel = `${schema}_appended`;
-  const pollIntervalMs = options.pollIntervalMs ?? 250;
-  let schemaReady: Promise<unknown> | undefined;
-  const ready = (): Promise<unknown> =>
-    (schemaReady ??= pool.query(eventStoreSchema(schema)).catch((error: unknown) => {
-      schemaReady = undefined;
-      throw toStoreError(error, 'creating the events table');
-    }));
+class PostgresEventStore implements EventStore {
+  private readonly pool: Pool;
+  private readonly table: string;
+  private readonly channel: string;
+  private readonly pollIntervalMs: number;
+  private schemaReady: Promise<unknown> | undefined;
+  private readonly wakeup = new Wakeup();
+  private listener: PoolClient | undefined;
+  private subscriptions = 0;
 
-  const wakeup = new Wakeup();
-  let listener: PoolClient | undefined;
-  let subscriptions = 0;
-  const listen = async (): Promise<void> => {
-    if (listener) {
+  constructor(private readonly options: PostgresEventStoreOptions) {
+    this.pool = options.pool;
+    const schema = options.schema ?? 'event_store';
+    this.table = `${quoteIdentifier(schema)}.events`;
+    this.channel = `${schema}_appended`;
+    this.pollIntervalMs = options.pollIntervalMs ?? 250;
+  }
+
+  // The port's operations are own properties (arrow functions): a store can be spread or passed around.
+  readonly append = async (
+    streamId: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> => {
+    validateAppend(streamId, events, expected);
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.appendOnce(streamId, events, expected);
+      } catch (error) {
+        const retry =
+          expected === 'any' &&
+          attempt < ANY_RETRIES &&
+          error instanceof Error &&
+          error.name === 'WrongExpectedVersionError';
+        if (!retry) {
+          throw toStoreError(error, `appending to ${streamId}`);
+        }
+      }
+    }
+  };
+
+  readonly readStream = (streamId: string, readOptions?: ReadStreamOptions): AsyncIterable<RecordedEvent> =>
+    wrapErrors(this.ready, readStream(this.pool, this.table, streamId, readOptions), `reading ${streamId}`);
+
+  readonly readAll = (readOptions?: ReadAllOptions): AsyncIterable<RecordedEvent> =>
+    wrapErrors(this.ready, readAll(this.pool, this.table, readOptions), 'reading all events');
+
+  readonly subscribeToAll = (subscribeOptions: SubscribeOptions = {}): Subscription => {
+    this.subscriptions += 1;
+    this.listen().catch(() => undefined);
+    return catchUpSubscription(
+      (after, limit) =>
+        this.ready()
+          .then(() => readAllPage(this.pool, this.table, after, limit, subscribeOptions.filter))
+          .catch((error: unknown) => {
+            throw toStoreError(error, 'subscribing to all events');
+          }),
+      this.wakeup,
+      { ...subscribeOptions, pollIntervalMs: this.pollIntervalMs, onClose: this.unlisten },
+    );
+  };
+
+  readonly headPosition = (): Promise<Position | undefined> =>
+    this.ready()
+      .then(() => headPosition(this.pool, this.table))
+      .catch((error: unknown) => {
+        throw toStoreError(error, 'reading the head position');
+      });
+
+  readonly close = (): Promise<void> => {
+    this.listener?.release();
+    this.listener = undefined;
+    return Promise.resolve();
+  };
+
+  private readonly ready = (): Promise<unknown> =>
+    (this.schemaReady ??= this.pool
+      .query(eventStoreSchema(this.options.schema ?? 'event_store'))
+      .catch((error: unknown) => {
+        this.schemaReady = undefined;
+        throw toStoreError(error, 'creating the events table');
+      }));
+
+  /** One LISTEN connection while anyone subscribes: appends wake subscribers at once. */
+  private async listen(): Promise<void> {
+    if (this.listener) {
       return;
     }
-    listener = await pool.connect();
-    listener.on('notification', () => wakeup.wakeAll());
+    const listener = await this.pool.connect();
+    this.listener = listener;
+    listener.on('notification', () => this.wakeup.wakeAll());
     // A lost listener only costs latency: subscriptions keep polling.
     listener.on('error', () => {
-      listener?.release(true);
-      listener = undefined;
+      this.listener?.release(true);
+      this.listener = undefined;
     });
-    await listener.query(`LISTEN ${quoteIdentifier(channel)}`);
-  };
-  const unlisten = (): void => {
-    subscriptions -= 1;
-    if (subscriptions === 0 && listener) {
-      listener.release();
-      listener = undefined;
+    await listener.query(`LISTEN ${quoteIdentifier(this.channel)}`);
+  }
+
+  private readonly unlisten = (): void => {
+    this.subscriptions -= 1;
+    if (this.subscriptions === 0 && this.listener) {
+      this.listener.release();
+      this.listener = undefined;
     }
   };
 
-  const appendOnce = async (streamId: string, events: readonly NewEvent[], expected: ExpectedRevision) => {
-    await ready();
-    const client = await pool.connect();
+  private async appendOnce(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision) {
+    await this.ready();
+    const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      const result = await appendInTransaction(client, table, channel, streamId, events, expected);
+      const result = await appendInTransaction(client, this.table, this.channel, streamId, events, expected);
       await client.query('COMMIT');
       return result;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
-      throw await concurrentWriterError(error, () => currentRevision(client, table, streamId), streamId, expected);
+      throw await concurrentWriterError(error, () => currentRevision(client, this.table, streamId), streamId, expected);
     } finally {
       client.release();
     }
-  };
+  }
+}
 
-  return {
-    append: async (streamId, events, expected) => {
-      validateAppend(streamId, events, expected);
-      for (let attempt = 1; ; attempt += 1) {
-        try {
-          return await appendOnce(streamId, events, expected);
-        } catch (error) {
-          const retry =
-            expected === 'any' &&
-            attempt < ANY_RETRIES &&
-            error instanceof Error &&
-            error.name === 'WrongExpectedVersionError';
-          if (!retry) {
-            throw toStoreError(error, `appending to ${streamId}`);
-          }
-        }
-      }
-    },
-    readStream: (streamId, readOptions) =>
-      wrapErrors(ready, readStream(pool, table, streamId, readOptions), `reading ${streamId}`),
-    readAll: (readOptions) => wrapErrors(ready, readAll(pool, table, readOptions), 'reading all events'),
-    subscribeToAll: (subscribeOptions = {}) => {
-      subscriptions += 1;
-      listen().catch(() => undefined);
-      return catchUpSubscription(
-        (after, limit) =>
-          ready()
-            .then(() => readAllPage(pool, table, after, limit, subscribeOptions.filter))
-            .catch((error: unknown) => {
-              throw toStoreError(error, 'subscribing to all events');
-            }),
-        wakeup,
-        { ...subscribeOptions, pollIntervalMs, onClose: unlisten },
-      );
-    },
-    headPosition: () =>
-      ready()
-        .then(() => headPosition(pool, table))
-        .catch((error: unknown) => {
-          throw toStoreError(error, 'reading the head position');
-        }),
-    close: () => {
-      listener?.release();
-      listener = undefined;
-      return Promise.resolve();
-    },
-  };
-};
+export const createPostgresEventStore = (options: PostgresEventStoreOptions): EventStore =>
+  new PostgresEventStore(options);
 
 async function* wrapErrors<T>(
   ready: () => Promise<unknown>,

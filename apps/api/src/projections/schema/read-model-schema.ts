@@ -9,18 +9,16 @@ import { quoteIdentifier } from '@sot/postgres';
 /** v2: the case page has its own read model (case_details), no longer the domain's folded state. */
 export const READ_MODEL_SCHEMA = 'read_models_v2';
 
-export const ensureReadModelSchema = async (db: Kysely<unknown>, schema: string): Promise<void> => {
-  const s = quoteIdentifier(schema);
-  await sql
-    .raw(
-      `
-CREATE SCHEMA IF NOT EXISTS ${s};
+/** Each projection's tables, in schema `s` (already quoted). */
+const checkpointsTable = (s: string): string => `
 CREATE TABLE IF NOT EXISTS ${s}.checkpoints (
   projection text PRIMARY KEY,
   commit_position numeric(20) NOT NULL,
   prepare_position numeric(20) NOT NULL,
   updated_at timestamptz NOT NULL
-);
+);`;
+
+const caseReadModelTables = (s: string): string => `
 CREATE TABLE IF NOT EXISTS ${s}.case_details (
   case_id uuid PRIMARY KEY,
   version integer NOT NULL,
@@ -51,7 +49,9 @@ CREATE TABLE IF NOT EXISTS ${s}.case_summaries (
   version integer NOT NULL
 );
 CREATE INDEX IF NOT EXISTS case_summaries_manager_idx ON ${s}.case_summaries (case_manager_id, status);
-CREATE INDEX IF NOT EXISTS case_summaries_deadline_idx ON ${s}.case_summaries (deadline);
+CREATE INDEX IF NOT EXISTS case_summaries_deadline_idx ON ${s}.case_summaries (deadline);`;
+
+const timelineTable = (s: string): string => `
 CREATE TABLE IF NOT EXISTS ${s}.timeline (
   case_id uuid NOT NULL,
   stream_revision integer NOT NULL,
@@ -61,8 +61,10 @@ CREATE TABLE IF NOT EXISTS ${s}.timeline (
   actor_id text,
   summary text NOT NULL,
   PRIMARY KEY (case_id, stream_revision)
-);
-`,
-    )
-    .execute(db);
+);`;
+
+export const ensureReadModelSchema = async (db: Kysely<unknown>, schema: string): Promise<void> => {
+  const s = quoteIdentifier(schema);
+  const ddl = [`CREATE SCHEMA IF NOT EXISTS ${s};`, checkpointsTable(s), caseReadModelTables(s), timelineTable(s)];
+  await sql.raw(ddl.join('\n')).execute(db);
 };
