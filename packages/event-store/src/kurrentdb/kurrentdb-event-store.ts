@@ -2,16 +2,12 @@ import { BACKWARDS, END, FORWARDS, KurrentDBClient, START, StreamNotFoundError }
 import type { AppendResult as KurrentAppendResult } from '@kurrent/kurrentdb-client';
 import { comparePositions } from '../types';
 import type {
-  AppendResult,
   EventStore,
-  ExpectedRevision,
-  NewEvent,
   Position,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
   SubscribeOptions,
-  Subscription,
 } from '../types';
 import { validateAppend } from '../validate-append';
 import {
@@ -71,11 +67,7 @@ class KurrentDBEventStore implements EventStore {
   }
 
   // The port's operations are own properties (arrow functions): a store can be spread or passed around.
-  readonly append = async (
-    streamId: string,
-    events: readonly NewEvent[],
-    expected: ExpectedRevision,
-  ): Promise<AppendResult> => {
+  readonly append: EventStore['append'] = async (streamId, events, expected) => {
     validateAppend(streamId, events, expected);
     let result: KurrentAppendResult;
     try {
@@ -94,10 +86,10 @@ class KurrentDBEventStore implements EventStore {
     return { nextExpectedRevision: Number(result.nextExpectedRevision), position };
   };
 
-  readonly readStream = (streamId: string, readOptions: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> =>
+  readonly readStream: EventStore['readStream'] = (streamId, readOptions = {}) =>
     this.streamEvents(streamId, readOptions);
 
-  readonly readAll = (readOptions: ReadAllOptions = {}): AsyncIterable<RecordedEvent> => this.allEvents(readOptions);
+  readonly readAll: EventStore['readAll'] = (readOptions = {}) => this.allEvents(readOptions);
 
   private async *streamEvents(streamId: string, readOptions: ReadStreamOptions): AsyncGenerator<RecordedEvent> {
     const backwards = readOptions.direction === 'backwards';
@@ -160,7 +152,7 @@ class KurrentDBEventStore implements EventStore {
     }
   }
 
-  readonly subscribeToAll = (subscribeOptions: SubscribeOptions = {}): Subscription => {
+  readonly subscribeToAll: EventStore['subscribeToAll'] = (subscribeOptions = {}) => {
     const subscription = this.client.subscribeToAll({
       fromPosition: subscribeOptions.after ?? START,
       filter: toServerFilter(subscribeOptions.filter),
@@ -184,7 +176,7 @@ class KurrentDBEventStore implements EventStore {
     };
   };
 
-  readonly headPosition = async (): Promise<Position | undefined> => {
+  readonly headPosition: EventStore['headPosition'] = async () => {
     try {
       // The newest event outside `$` streams: what readers and subscriptions can reach.
       for await (const resolved of this.client.readAll({
@@ -203,7 +195,7 @@ class KurrentDBEventStore implements EventStore {
     }
   };
 
-  readonly close = (): Promise<void> => this.client.dispose();
+  readonly close: EventStore['close'] = () => this.client.dispose();
 
   private async positionAt(streamId: string, revision: bigint): Promise<Position> {
     for await (const resolved of this.client.readStream(streamId, { fromRevision: revision, maxCount: 1 })) {

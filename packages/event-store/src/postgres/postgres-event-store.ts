@@ -1,17 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import { quoteIdentifier } from '@sot/postgres';
-import type {
-  AppendResult,
-  EventStore,
-  ExpectedRevision,
-  NewEvent,
-  Position,
-  ReadAllOptions,
-  ReadStreamOptions,
-  RecordedEvent,
-  SubscribeOptions,
-  Subscription,
-} from '../types';
+import type { EventStore, ExpectedRevision, NewEvent } from '../types';
 import { appendInTransaction, concurrentWriterError, currentRevision, validateAppend } from './append';
 import { toStoreError } from './errors';
 import { headPosition, readAll, readAllPage, readStream } from './reads';
@@ -49,11 +38,7 @@ class PostgresEventStore implements EventStore {
   }
 
   // The port's operations are own properties (arrow functions): a store can be spread or passed around.
-  readonly append = async (
-    streamId: string,
-    events: readonly NewEvent[],
-    expected: ExpectedRevision,
-  ): Promise<AppendResult> => {
+  readonly append: EventStore['append'] = async (streamId, events, expected) => {
     validateAppend(streamId, events, expected);
     for (let attempt = 1; ; attempt += 1) {
       try {
@@ -71,13 +56,13 @@ class PostgresEventStore implements EventStore {
     }
   };
 
-  readonly readStream = (streamId: string, readOptions?: ReadStreamOptions): AsyncIterable<RecordedEvent> =>
+  readonly readStream: EventStore['readStream'] = (streamId, readOptions) =>
     wrapErrors(this.ready, readStream(this.pool, this.table, streamId, readOptions), `reading ${streamId}`);
 
-  readonly readAll = (readOptions?: ReadAllOptions): AsyncIterable<RecordedEvent> =>
+  readonly readAll: EventStore['readAll'] = (readOptions) =>
     wrapErrors(this.ready, readAll(this.pool, this.table, readOptions), 'reading all events');
 
-  readonly subscribeToAll = (subscribeOptions: SubscribeOptions = {}): Subscription => {
+  readonly subscribeToAll: EventStore['subscribeToAll'] = (subscribeOptions = {}) => {
     this.subscriptions += 1;
     this.listen().catch(() => undefined);
     return catchUpSubscription(
@@ -92,14 +77,14 @@ class PostgresEventStore implements EventStore {
     );
   };
 
-  readonly headPosition = (): Promise<Position | undefined> =>
+  readonly headPosition: EventStore['headPosition'] = () =>
     this.ready()
       .then(() => headPosition(this.pool, this.table))
       .catch((error: unknown) => {
         throw toStoreError(error, 'reading the head position');
       });
 
-  readonly close = (): Promise<void> => {
+  readonly close: EventStore['close'] = () => {
     this.listener?.release();
     this.listener = undefined;
     return Promise.resolve();
