@@ -12,8 +12,9 @@ import {
 } from './guards';
 import type { CaseState } from './state';
 
+/** A conflict after the decision needs the case reopened: the decision it would question is final. */
 export const raiseConflict = ({ data, metadata }: CaseCommandOf<'RaiseConflict'>, state: CaseState): CaseEvent[] => {
-  const active = requireNotClosed(state);
+  const active = requireUndecided(state);
   if (active.conflicts.some((conflict) => conflict.conflictId === data.conflictId)) {
     fail('CONFLICT_ALREADY_EXISTS', `Conflict ${data.conflictId} was already raised`, 'data.conflictId');
   }

@@ -208,6 +208,19 @@ describe('conflicts and the decision', () => {
         .thenThrows('DECISION_ALREADY_MADE');
     });
 
+    it('raises no new conflict until the case is reopened', () => {
+      given(decided())
+        .when(
+          command('RaiseConflict', {
+            conflictId: 'late',
+            subject: 'diagnosis',
+            between: ['original', 'r1'],
+            description: 'Found after the decision',
+          }),
+        )
+        .thenThrows('DECISION_ALREADY_MADE', /reopen/);
+    });
+
     it('rejects following an opinion that does not exist', () => {
       given(disagreeing())
         .when(command('MakeDecision', { optionChosen: 'x', followsOpinionOf: 'r7', rationaleInPatientsWords: 'y' }))

@@ -3,12 +3,13 @@ import { fail } from './errors';
 import { event } from './events';
 import type { CaseEvent, IndependenceConcern } from './events';
 import { normalise, requireActiveRequest, requireNotClosed, requireUndecided } from './guards';
+import { sameInstitutionRule } from './institutions';
 import type { CaseState, OpenCase } from './state';
 import type { Expert } from './values';
 
 const independenceConcernsOf = (state: OpenCase, expert: Expert): IndependenceConcern[] => {
   const concerns: IndependenceConcern[] = [];
-  if (normalise(expert.institution) === normalise(state.originalOpinion.clinician.institution)) {
+  if (sameInstitutionRule(expert.institution, state.originalOpinion.clinician.institution) !== undefined) {
     concerns.push('same_institution_as_original');
   }
   if (expert.closeAssociateOfOriginalClinician) {
@@ -22,12 +23,13 @@ export const requestOpinion = ({ data, metadata }: CaseCommandOf<'RequestOpinion
   if (open.requests.some((request) => request.requestId === data.requestId)) {
     fail('OPINION_REQUEST_ALREADY_EXISTS', `Opinion request ${data.requestId} already exists`, 'data.requestId');
   }
-  const furtherOpinionsSoFar = open.requests.filter((request) => request.status !== 'cancelled').length;
+  // Numbers are never reused: a cancelled 3rd opinion leaves the next one the 4th.
+  const highest = Math.max(1, ...open.requests.map((request) => request.ordinal));
   return [
     event('OpinionRequested', {
       occurredAt: metadata.now,
       ...data,
-      ordinal: furtherOpinionsSoFar + 2,
+      ordinal: highest + 1,
       sameSpecialtyAsOriginal: normalise(data.expert.specialty) === normalise(open.originalOpinion.clinician.specialty),
       independenceConcerns: independenceConcernsOf(open, data.expert),
     }),

@@ -52,7 +52,7 @@ describe('opinion requests', () => {
       });
     });
 
-    it('numbers further opinions without counting cancelled requests', () => {
+    it('numbers further opinions so that no number repeats after a cancellation', () => {
       const events = history(
         command('OpenCase', openCaseData()),
         command('RequestOpinion', requestOpinionData('r1')),
@@ -61,7 +61,25 @@ describe('opinion requests', () => {
         command('RequestOpinion', requestOpinionData('r3')),
       );
       const ordinals = events.flatMap((e) => (e.type === 'OpinionRequested' ? [e.data.ordinal] : []));
-      expect(ordinals).toEqual([2, 2, 3]);
+      expect(ordinals).toEqual([2, 3, 4]);
+    });
+
+    it('sees the original institution under another spelling, but not a different institution', () => {
+      const concernsFor = (institution: string) => {
+        const expert = { ...requestOpinionData('r1').expert, institution };
+        const [, , requested] = history(
+          command('OpenCase', openCaseData()),
+          command('RequestOpinion', requestOpinionData('r1', { expert })),
+        );
+        return requested?.type === 'OpinionRequested' ? requested.data.independenceConcerns : undefined;
+      };
+      // The original clinician is at "Riverside General Hospital".
+      for (const same of ['Riverside General', 'RIVERSIDE GENERAL HOSP.', 'The Riverside General Hospital, Inc.']) {
+        expect(concernsFor(same)).toEqual(['same_institution_as_original']);
+      }
+      for (const other of ['Riverside Cancer Institute', 'Lakeside General Hospital', 'Hospital']) {
+        expect(concernsFor(other)).toEqual([]);
+      }
     });
 
     it('rejects a request id used before', () => {

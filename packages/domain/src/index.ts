@@ -11,3 +11,4 @@ export * from './stream';
 export * from './values';
 export * from './warnings';
 export { openConflicts } from './guards';
+export { sameInstitutionRule } from './institutions';

@@ -69,12 +69,25 @@ export type CaseWarning =
       readonly code: 'EXPERT_NOT_INDEPENDENT';
       readonly requestId: string;
       readonly concerns: readonly IndependenceConcern[];
+      /** Which rule matched, in words a person can check. */
+      readonly matchedRules: readonly string[];
     }
   | { readonly code: 'CANCER_EXPERT_NOT_AT_PREFERRED_CENTRE'; readonly requestId: string }
   | { readonly code: 'MANY_FURTHER_OPINIONS'; readonly furtherOpinions: number }
   | { readonly code: 'RECORDS_RELEASE_REFUSED'; readonly requestId: string; readonly itemIds: readonly string[] }
   | { readonly code: 'SLIDES_NOT_SENT_DIRECT'; readonly requestId: string; readonly itemIds: readonly string[] }
   | { readonly code: 'REMOTE_REVIEW_NOT_COVERED'; readonly requestId: string }
+  | {
+      readonly code: 'IMAGING_REPORT_WITHOUT_ORIGINALS';
+      readonly requestId: string;
+      readonly itemIds: readonly string[];
+    }
+  | {
+      /** A prompt to check, not a conflict: the opinion's words differ while it is marked as agreeing. */
+      readonly code: 'OPINION_DIFFERS_BUT_MARKED_UNCHANGED';
+      readonly requestId: string;
+      readonly subjects: readonly ('diagnosis' | 'treatment')[];
+    }
   | { readonly code: 'ORIGINAL_CLINICIAN_NOT_INFORMED' };
 
 export type CaseWarningCode = CaseWarning['code'];

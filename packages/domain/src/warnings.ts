@@ -1,5 +1,7 @@
 import type { IndependenceConcern } from './events';
 import type { CaseStatus, CaseWarning } from './state';
+import { normalise } from './guards';
+import { sameInstitutionRule } from './institutions';
 import type { Coverage, RecordItem } from './values';
 
 /** Past three further opinions the case is flagged: is the search for truth or for agreement? */
@@ -7,14 +9,19 @@ export const FURTHER_OPINIONS_BEFORE_WARNING = 3;
 
 const PREFERRED_CANCER_INSTITUTIONS = new Set(['nci_comprehensive_cancer_center', 'academic_medical_center']);
 
+type Opinion = { readonly diagnosis: string; readonly recommendedTreatment: string };
+
 type RequestFacts = {
   readonly requestId: string;
   readonly status: string;
   readonly reviewMode: string;
-  readonly expert: { readonly institutionType: string };
+  readonly expert: { readonly institution: string; readonly institutionType: string };
   readonly independenceConcerns: readonly IndependenceConcern[];
-  readonly coverage?: Pick<Coverage, 'remoteReviewCovered'>;
-  readonly records: readonly (Pick<RecordItem, 'itemId' | 'kind' | 'transferMethod'> & { readonly status: string })[];
+  readonly coverage?: Pick<Coverage, 'covered' | 'remoteReviewCovered'>;
+  readonly records: readonly (Pick<RecordItem, 'itemId' | 'kind' | 'transferMethod' | 'modality'> & {
+    readonly status: string;
+  })[];
+  readonly opinion?: Opinion & { readonly changesDiagnosis: boolean; readonly changesTreatment: boolean };
 };
 
 /**
@@ -23,6 +30,7 @@ type RequestFacts = {
  */
 export type WarningFacts = {
   readonly condition: { readonly isCancer: boolean };
+  readonly originalOpinion: Opinion & { readonly clinician: { readonly institution: string } };
   readonly clinicianInformedAt?: string;
   readonly deadline?: string;
   readonly requests: readonly RequestFacts[];
@@ -31,27 +39,85 @@ export type WarningFacts = {
 const activeRequests = (data: WarningFacts): RequestFacts[] =>
   data.requests.filter((request) => request.status !== 'cancelled');
 
-const requestWarnings = (data: WarningFacts, request: RequestFacts): CaseWarning[] => {
-  const warnings: CaseWarning[] = [];
-  const { requestId } = request;
-  if (request.independenceConcerns.length > 0) {
-    warnings.push({ code: 'EXPERT_NOT_INDEPENDENT', requestId, concerns: request.independenceConcerns });
+const independenceWarning = (data: WarningFacts, request: RequestFacts): CaseWarning[] => {
+  const { requestId, independenceConcerns: concerns } = request;
+  if (concerns.length === 0) {
+    return [];
   }
+  const original = data.originalOpinion.clinician.institution;
+  const matchedRules = concerns.map((concern) =>
+    concern === 'same_institution_as_original'
+      ? (sameInstitutionRule(request.expert.institution, original) ??
+        `"${request.expert.institution}" was judged the same institution as "${original}"`)
+      : 'marked as a close associate of the original clinician',
+  );
+  return [{ code: 'EXPERT_NOT_INDEPENDENT', requestId, concerns, matchedRules }];
+};
+
+const itemIdsWhere = (request: RequestFacts, keep: (item: RequestFacts['records'][number]) => boolean) =>
+  request.records.filter(keep).map((item) => item.itemId);
+
+/** A report of a scan is no substitute for its images: every report needs originals of its modality. */
+const reportsWithoutOriginals = (request: RequestFacts): string[] => {
+  const originals = request.records.filter((item) => item.kind === 'imaging_original');
+  return itemIdsWhere(
+    request,
+    (report) =>
+      report.kind === 'imaging_report' &&
+      !originals.some((original) => report.modality === undefined || original.modality === report.modality),
+  );
+};
+
+const differsWhileUnchanged = (data: WarningFacts, request: RequestFacts): ('diagnosis' | 'treatment')[] => {
+  const opinion = request.status === 'received' ? request.opinion : undefined;
+  if (opinion === undefined) {
+    return [];
+  }
+  const original = data.originalOpinion;
+  return [
+    ...(!opinion.changesDiagnosis && normalise(opinion.diagnosis) !== normalise(original.diagnosis)
+      ? (['diagnosis'] as const)
+      : []),
+    ...(!opinion.changesTreatment &&
+    normalise(opinion.recommendedTreatment) !== normalise(original.recommendedTreatment)
+      ? (['treatment'] as const)
+      : []),
+  ];
+};
+
+const recordWarnings = (request: RequestFacts): CaseWarning[] => {
+  const { requestId } = request;
+  const refused = itemIdsWhere(request, (item) => item.status === 'refused');
+  const slidesNotDirect = itemIdsWhere(
+    request,
+    (item) => item.kind === 'pathology_slides' && item.transferMethod !== 'direct_lab_to_institution',
+  );
+  const reportsOnly = reportsWithoutOriginals(request);
+  return [
+    ...(refused.length > 0 ? [{ code: 'RECORDS_RELEASE_REFUSED' as const, requestId, itemIds: refused }] : []),
+    ...(slidesNotDirect.length > 0
+      ? [{ code: 'SLIDES_NOT_SENT_DIRECT' as const, requestId, itemIds: slidesNotDirect }]
+      : []),
+    ...(reportsOnly.length > 0
+      ? [{ code: 'IMAGING_REPORT_WITHOUT_ORIGINALS' as const, requestId, itemIds: reportsOnly }]
+      : []),
+  ];
+};
+
+const requestWarnings = (data: WarningFacts, request: RequestFacts): CaseWarning[] => {
+  const { requestId } = request;
+  const warnings: CaseWarning[] = [...independenceWarning(data, request)];
   if (data.condition.isCancer && !PREFERRED_CANCER_INSTITUTIONS.has(request.expert.institutionType)) {
     warnings.push({ code: 'CANCER_EXPERT_NOT_AT_PREFERRED_CENTRE', requestId });
   }
-  const refused = request.records.filter((item) => item.status === 'refused').map((item) => item.itemId);
-  if (refused.length > 0) {
-    warnings.push({ code: 'RECORDS_RELEASE_REFUSED', requestId, itemIds: refused });
-  }
-  const slidesNotDirect = request.records
-    .filter((item) => item.kind === 'pathology_slides' && item.transferMethod !== 'direct_lab_to_institution')
-    .map((item) => item.itemId);
-  if (slidesNotDirect.length > 0) {
-    warnings.push({ code: 'SLIDES_NOT_SENT_DIRECT', requestId, itemIds: slidesNotDirect });
-  }
-  if (request.reviewMode === 'remote' && request.coverage?.remoteReviewCovered === false) {
+  warnings.push(...recordWarnings(request));
+  const coverage = request.coverage;
+  if (request.reviewMode === 'remote' && (coverage?.remoteReviewCovered === false || coverage?.covered === false)) {
     warnings.push({ code: 'REMOTE_REVIEW_NOT_COVERED', requestId });
+  }
+  const subjects = differsWhileUnchanged(data, request);
+  if (subjects.length > 0) {
+    warnings.push({ code: 'OPINION_DIFFERS_BUT_MARKED_UNCHANGED', requestId, subjects });
   }
   return warnings;
 };

@@ -84,7 +84,14 @@ describe('case warnings', () => {
     expect(warningsAt(state, T0)).toEqual(
       expect.arrayContaining([
         { code: 'CANCER_EXPERT_NOT_AT_PREFERRED_CENTRE', requestId: 'r1' },
-        { code: 'EXPERT_NOT_INDEPENDENT', requestId: 'r1', concerns: ['same_institution_as_original'] },
+        {
+          code: 'EXPERT_NOT_INDEPENDENT',
+          requestId: 'r1',
+          concerns: ['same_institution_as_original'],
+          matchedRules: [
+            '"Riverside General Hospital" and "Riverside General Hospital" are the same name once case and punctuation are ignored',
+          ],
+        },
         { code: 'ORIGINAL_CLINICIAN_NOT_INFORMED' },
       ]),
     );
@@ -115,6 +122,90 @@ describe('case warnings', () => {
         { code: 'REMOTE_REVIEW_NOT_COVERED', requestId: 'r1' },
       ]),
     );
+  });
+
+  it('says which rule found an expert not independent', () => {
+    const expert = {
+      name: 'Dr. Near',
+      specialty: 'Oncology',
+      institution: 'Riverside General',
+      institutionType: 'academic_medical_center' as const,
+      closeAssociateOfOriginalClinician: true,
+    };
+    const state = fold(
+      history(command('OpenCase', openCaseData()), command('RequestOpinion', requestOpinionData('r1', { expert }))),
+    );
+    expect(warningsAt(state, T0)).toContainEqual({
+      code: 'EXPERT_NOT_INDEPENDENT',
+      requestId: 'r1',
+      concerns: ['same_institution_as_original', 'close_associate_of_original'],
+      matchedRules: [
+        '"Riverside General" and "Riverside General Hospital" are the same institution once words such as "Hospital" or "Medical Center" are ignored',
+        'marked as a close associate of the original clinician',
+      ],
+    });
+  });
+
+  it('flags an imaging report requested without the original images of that modality', () => {
+    const item = (itemId: string, kind: 'imaging_report' | 'imaging_original', modality: 'ct' | 'mri') => ({
+      itemId,
+      kind,
+      modality,
+      description: `${modality} ${kind}`,
+      holder: 'Riverside Imaging',
+      transferMethod: 'electronic_network' as const,
+    });
+    const state = fold(
+      history(
+        command('OpenCase', openCaseData()),
+        command('RequestOpinion', requestOpinionData('r1')),
+        command('RequestRecords', {
+          requestId: 'r1',
+          items: [item('ct-report', 'imaging_report', 'ct'), item('mri-report', 'imaging_report', 'mri')],
+        }),
+        command('RequestRecords', { requestId: 'r1', items: [item('mri-images', 'imaging_original', 'mri')] }),
+      ),
+    );
+    expect(warningsAt(state, T0)).toContainEqual({
+      code: 'IMAGING_REPORT_WITHOUT_ORIGINALS',
+      requestId: 'r1',
+      itemIds: ['ct-report'],
+    });
+  });
+
+  it('flags a remote review on a request that is not covered at all', () => {
+    const state = fold(
+      history(
+        command('OpenCase', openCaseData()),
+        command('RequestOpinion', requestOpinionData('r1', { reviewMode: 'remote' })),
+        command('RecordInsuranceCoverage', {
+          requestId: 'r1',
+          coverage: { covered: false, inPlanExpertRequired: false },
+        }),
+      ),
+    );
+    expect(warningsAt(state, T0)).toContainEqual({ code: 'REMOTE_REVIEW_NOT_COVERED', requestId: 'r1' });
+  });
+
+  it('prompts a check when an opinion marked as agreeing words its diagnosis or treatment differently', () => {
+    const state = fold(
+      history(
+        command('OpenCase', openCaseData()),
+        command('RequestOpinion', requestOpinionData('r1')),
+        command('RecordOpinionReceived', {
+          requestId: 'r1',
+          diagnosis: 'stage ii invasive ductal carcinoma.',
+          recommendedTreatment: 'Lumpectomy and radiotherapy',
+          changesDiagnosis: false,
+          changesTreatment: false,
+        }),
+      ),
+    );
+    const prompts = warningsAt(state, T0).filter((w) => w.code === 'OPINION_DIFFERS_BUT_MARKED_UNCHANGED');
+    // Case and punctuation are no difference; another treatment is.
+    expect(prompts).toEqual([
+      { code: 'OPINION_DIFFERS_BUT_MARKED_UNCHANGED', requestId: 'r1', subjects: ['treatment'] },
+    ]);
   });
 
   it('warns of nothing once the case is closed', () => {

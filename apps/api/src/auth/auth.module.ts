@@ -10,12 +10,14 @@ import { AuthService } from './auth.service';
 import { ensureFirstAdmin, jwtSecret } from './bootstrap-admin';
 import { TOKEN_SERVICE, TokenService } from './tokens';
 import { UsersRepository } from './users.repository';
+import { UsersResolver } from './users.resolver';
 
 @Module({
   providers: [
     UsersRepository,
     AuthService,
     AuthResolver,
+    UsersResolver,
     { provide: APP_GUARD, useClass: AuthGuard },
     {
       provide: TOKEN_SERVICE,

@@ -19,3 +19,10 @@ export class AuthPayload {
   @Field(() => DateTime) expiresAt: Date;
   @Field(() => User) user: User;
 }
+
+@ObjectType({ description: 'Someone a case can be assigned to' })
+export class AssignableUser {
+  @Field(() => ID) id: string;
+  @Field() displayName: string;
+  @Field(() => Role) role: RoleValue;
+}

@@ -30,6 +30,21 @@ export class UsersRepository {
     return this.db.selectFrom('auth.users').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
+  /** Active accounts that can hold a caseload (case managers and supervisors), by name. */
+  assignable(role?: Role): Promise<UserRow[]> {
+    let query = this.db
+      .selectFrom('auth.users')
+      .selectAll()
+      .where('disabled', '=', false)
+      .where('role', 'in', ['CASE_MANAGER', 'SUPERVISOR'])
+      .orderBy('display_name')
+      .orderBy('id');
+    if (role !== undefined) {
+      query = query.where('role', '=', role);
+    }
+    return query.execute();
+  }
+
   async count(): Promise<number> {
     const row = await this.db
       .selectFrom('auth.users')

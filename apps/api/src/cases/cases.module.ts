@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth';
 import { CaseCommandsModule } from '../case-commands';
 import { ProjectionsModule } from '../projections';
 import { AccessLogRepository, CaseOwnersRepository, CaseReadAccess } from './access';
@@ -16,7 +17,7 @@ import { TimelineRepository, TimelineResolver } from './timeline';
 
 /** Every use case of a case, one folder each: its resolver, inputs and outputs. */
 @Module({
-  imports: [CaseCommandsModule, ProjectionsModule],
+  imports: [AuthModule, CaseCommandsModule, ProjectionsModule],
   providers: [
     AccessLogRepository,
     CaseOwnersRepository,

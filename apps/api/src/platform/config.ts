@@ -38,6 +38,18 @@ export const configSchema = z.object({
   /** A failing projection retries after this delay, doubling up to the maximum. */
   PROJECTION_RETRY_INITIAL_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
   PROJECTION_RETRY_MAX_MS: z.coerce.number().int().min(10).max(600_000).default(30_000),
+  /** The clinic's time zone (IANA name): "due today" and days left are counted in its calendar days. */
+  TIME_ZONE: z
+    .string()
+    .default('UTC')
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'TIME_ZONE must be an IANA time zone such as Europe/Prague or America/New_York'),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(3).max(50).default(10),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(10).max(1_000_000).default(5_000),
 });

@@ -10,4 +10,5 @@ export { ReadYourWrites } from './read-your-writes';
 export type { ProjectedEvent, Projection } from './runner/projection';
 export * from './schema/case-details';
 export { READ_MODEL_SCHEMA } from './schema/read-model-schema';
+export { searchable } from './schema/searchable';
 export type { CaseSummaryRow, ReadModelTables, TimelineRow } from './schema/read-model.tables';

@@ -2,11 +2,7 @@ import { warningsAt } from '@sot/domain';
 import type { CaseWarning as DomainWarning } from '@sot/domain';
 import type { CaseDetails, DecisionDetails, OpinionRequestDetails } from '../../projections';
 import type { Case, CaseWarning, Decision, OpinionRequest } from './case.types';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-export const daysLeft = (deadline: Date | string | null | undefined, now: Date): number | undefined =>
-  deadline ? Math.floor((new Date(deadline).getTime() - now.getTime()) / DAY_MS) : undefined;
+import { deadlineView } from './deadline';
 
 const date = (value: string | undefined): Date | undefined => (value === undefined ? undefined : new Date(value));
 
@@ -21,9 +17,17 @@ export const warningView = (warning: DomainWarning): CaseWarning => {
     case 'DEADLINE_PASSED':
       return { code: warning.code, deadline: new Date(warning.deadline) };
     case 'EXPERT_NOT_INDEPENDENT':
-      return { code: warning.code, requestId: warning.requestId, concerns: [...warning.concerns] };
+      return {
+        code: warning.code,
+        requestId: warning.requestId,
+        concerns: [...warning.concerns],
+        matchedRules: [...warning.matchedRules],
+      };
+    case 'OPINION_DIFFERS_BUT_MARKED_UNCHANGED':
+      return { code: warning.code, requestId: warning.requestId, subjects: [...warning.subjects] };
     case 'RECORDS_RELEASE_REFUSED':
     case 'SLIDES_NOT_SENT_DIRECT':
+    case 'IMAGING_REPORT_WITHOUT_ORIGINALS':
       return { code: warning.code, requestId: warning.requestId, itemIds: [...warning.itemIds] };
     case 'CANCER_EXPERT_NOT_AT_PREFERRED_CENTRE':
     case 'REMOTE_REVIEW_NOT_COVERED':
@@ -48,12 +52,12 @@ const requestView = (request: OpinionRequestDetails): OpinionRequest => ({
 });
 
 /** The GraphQL view of a case's read model: the same for the live case and for `caseAsOf`. */
-export const caseView = (id: string, details: CaseDetails, version: number, now: Date): Case => ({
+export const caseView = (id: string, details: CaseDetails, version: number, now: Date, timeZone: string): Case => ({
   ...details,
   id,
   version,
   deadline: date(details.deadline),
-  daysLeft: details.status === 'open' ? daysLeft(details.deadline, now) : undefined,
+  ...deadlineView(details.deadline, details.status, now, timeZone),
   clinicianInformedAt: date(details.clinicianInformedAt),
   openedAt: new Date(details.openedAt),
   lastActivityAt: new Date(details.lastActivityAt),

@@ -5,7 +5,8 @@ import { CurrentUser } from '../../auth';
 import type { AuthenticatedUser } from '../../auth';
 import { readCaseHistory } from '../../case-events';
 import { DateTime } from '../../graphql';
-import { AppError, EVENT_STORE } from '../../platform';
+import { APP_CONFIG, AppError, EVENT_STORE } from '../../platform';
+import type { AppConfig } from '../../platform';
 import { evolveCaseDetails } from '../../projections';
 import type { CaseDetails } from '../../projections';
 import { CaseReadAccess } from '../access';
@@ -19,6 +20,7 @@ export class CaseResolver {
     private readonly details: CaseDetailsRepository,
     private readonly access: CaseReadAccess,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Query(() => Case, { description: 'A case in full. Every call is recorded in the access log.' })
@@ -28,7 +30,7 @@ export class CaseResolver {
     if (!row) {
       throw new AppError('NOT_FOUND', `No case ${caseId}`);
     }
-    return caseView(caseId, row.details, row.version, new Date());
+    return caseView(caseId, row.details, row.version, new Date(), this.config.TIME_ZONE);
   }
 
   @Query(() => Case, { description: 'The case as it stood at a moment: replays its events recorded up to `at`' })
@@ -47,6 +49,6 @@ export class CaseResolver {
     if (details === undefined) {
       throw new AppError('NOT_FOUND', `Case ${caseId} had not been opened at ${at.toISOString()}`);
     }
-    return caseView(caseId, details, version, at);
+    return caseView(caseId, details, version, at, this.config.TIME_ZONE);
   }
 }

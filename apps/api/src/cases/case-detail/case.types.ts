@@ -26,8 +26,11 @@ import {
   ReviewModeEnum,
   SeverityEnum,
   TransferMethodEnum,
+  enumOf,
 } from '../../graphql';
-import type { CaseDetails, OpinionRequestDetails, RecordItemDetails } from '../../projections';
+import { DeadlineStateEnum } from './deadline';
+import type { DeadlineState } from './deadline';
+import type { CaseDetails, ConflictStanding, OpinionRequestDetails, RecordItemDetails } from '../../projections';
 
 @ObjectType({ description: 'Protected health information: shown only to those allowed to see the case' })
 export class Patient {
@@ -114,9 +117,16 @@ export class OpinionRequest {
   @Field(() => ReceivedOpinion, { nullable: true }) opinion?: ReceivedOpinion;
 }
 
+export const ConflictStandingEnum = enumOf(
+  ['open', 'resolved', 'acknowledged_at_decision', 'closed_unresolved'] as const,
+  'ConflictStanding',
+  'OPEN until resolved; a decision taken over it ACKNOWLEDGED_AT_DECISION; CLOSED_UNRESOLVED with the case',
+);
+
 @ObjectType()
 export class Conflict {
   @Field() conflictId: string;
+  @Field(() => ConflictStandingEnum) standing: ConflictStanding;
   @Field(() => ConflictSubjectEnum) subject: ConflictSubject;
   @Field(() => [String], { description: '"original" or request ids' }) between: string[];
   @Field() raisedAutomatically: boolean;
@@ -141,6 +151,13 @@ export class CaseWarning {
   @Field({ nullable: true }) requestId?: string;
   @Field(() => [String], { nullable: true }) itemIds?: string[];
   @Field(() => [String], { nullable: true }) concerns?: string[];
+  @Field(() => [String], { nullable: true, description: 'EXPERT_NOT_INDEPENDENT: which rule matched, in words' })
+  matchedRules?: string[];
+  @Field(() => [String], {
+    nullable: true,
+    description: 'OPINION_DIFFERS_BUT_MARKED_UNCHANGED: diagnosis and/or treatment',
+  })
+  subjects?: string[];
   @Field(() => DateTime, { nullable: true }) deadline?: Date;
   @Field(() => Int, { nullable: true }) furtherOpinions?: number;
 }
@@ -155,8 +172,13 @@ export class Case {
   @Field(() => OriginalOpinion) originalOpinion: OriginalOpinion;
   @Field({ nullable: true }) caseManagerId?: string;
   @Field(() => DateTime, { nullable: true }) deadline?: Date;
-  @Field(() => Int, { nullable: true, description: 'Whole days until the deadline; negative when overdue' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Calendar days to the deadline in the clinic’s time zone: 1 tomorrow, 0 today, -1 yesterday',
+  })
   daysLeft?: number;
+  @Field(() => DeadlineStateEnum, { nullable: true, description: 'Only while the case is open' })
+  deadlineState?: DeadlineState;
   @Field(() => DateTime, { nullable: true }) clinicianInformedAt?: Date;
   @Field(() => DateTime) openedAt: Date;
   @Field(() => DateTime) lastActivityAt: Date;

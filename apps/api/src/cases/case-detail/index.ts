@@ -1,4 +1,6 @@
 export { CaseDetailsRepository } from './case-details.repository';
-export { caseView, daysLeft, warningView } from './case-view';
+export { caseView, warningView } from './case-view';
+export { DeadlineStateEnum, deadlineView } from './deadline';
+export type { DeadlineState } from './deadline';
 export { CaseResolver } from './case.resolver';
 export { Case, CaseWarning } from './case.types';

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import { READ_DB } from '../../projections';
 import type { CaseSummaryRow, ReadModelTables } from '../../projections';
+import { searchable } from '../../projections';
 import type { CaseOrder } from './caseload.types';
 
 export type CaseloadQuery = {
@@ -21,6 +22,20 @@ export type CaseloadQuery = {
 type Query = SelectQueryBuilder<ReadModelTables, 'case_summaries', object>;
 
 const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * URGENCY, defined once: open and overdue (most overdue first), then open and due (soonest
+ * first), then open without a deadline but with open conflicts or refused records, then the rest
+ * of the open cases; decided, then closed, last. Ties: deadline, conflicts, refusals, activity.
+ */
+const urgencyTier = (now: Date) => sql`CASE
+  WHEN status = 'open' AND deadline < ${now} THEN 0
+  WHEN status = 'open' AND deadline IS NOT NULL THEN 1
+  WHEN status = 'open' AND (open_conflicts > 0 OR refused_records > 0) THEN 2
+  WHEN status = 'open' THEN 3
+  WHEN status = 'decided' THEN 4
+  ELSE 5
+END`;
 
 const filtered = (base: Query, q: CaseloadQuery): Query => {
   let query = base;
@@ -42,8 +57,8 @@ const filtered = (base: Query, q: CaseloadQuery): Query => {
     query = query.where('open_conflicts', q.hasOpenConflict ? '>' : '=', 0);
   }
   if (q.search) {
-    const pattern = `%${escapeLike(q.search)}%`;
-    query = query.where((eb) => eb.or([eb('patient_name', 'ilike', pattern), eb('condition_name', 'ilike', pattern)]));
+    // search_text is kept folded (no accents, lower case); a trigram index serves the substring match.
+    query = query.where('search_text', 'like', `%${escapeLike(searchable(q.search))}%`);
   }
   return query;
 };
@@ -52,8 +67,7 @@ const ordered = (query: Query, q: CaseloadQuery): Query => {
   switch (q.orderBy) {
     case 'urgency':
       return query
-        .orderBy(sql`(status = 'open' AND deadline < ${q.now})`, 'desc')
-        .orderBy(sql`(status = 'open')`, 'desc')
+        .orderBy(urgencyTier(q.now))
         .orderBy(sql`deadline ASC NULLS LAST`)
         .orderBy('open_conflicts', 'desc')
         .orderBy('refused_records', 'desc')

@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { CaseWarning as DomainWarning } from '@sot/domain';
 import type { AuthenticatedUser } from '../../auth';
-import { AppError } from '../../platform';
+import { APP_CONFIG, AppError } from '../../platform';
+import type { AppConfig } from '../../platform';
 import type { CaseSummaryRow } from '../../projections';
-import { daysLeft, warningView } from '../case-detail';
+import { deadlineView, warningView } from '../case-detail';
 import { CaseloadRepository } from './caseload.repository';
 import type { CaseloadQuery } from './caseload.repository';
 import type { CaseConnection, CaseFilter, CaseSummary, CasesArgs } from './caseload.types';
@@ -59,7 +60,7 @@ const liveWarnings = (stored: DomainWarning[], status: string, deadline: Date | 
     : others;
 };
 
-const toSummary = (row: CaseSummaryRow, now: Date): CaseSummary => ({
+const toSummary = (row: CaseSummaryRow, now: Date, timeZone: string): CaseSummary => ({
   id: row.case_id,
   status: row.status as CaseSummary['status'],
   caseManagerId: row.case_manager_id ?? undefined,
@@ -67,7 +68,7 @@ const toSummary = (row: CaseSummaryRow, now: Date): CaseSummary => ({
   conditionName: row.condition_name,
   severity: row.severity as CaseSummary['severity'],
   deadline: row.deadline ? new Date(row.deadline) : undefined,
-  daysLeft: row.status === 'open' ? daysLeft(row.deadline, now) : undefined,
+  ...deadlineView(row.deadline, row.status, now, timeZone),
   outstandingRecords: row.outstanding_records,
   refusedRecords: row.refused_records,
   pendingOpinions: row.pending_opinions,
@@ -80,7 +81,10 @@ const toSummary = (row: CaseSummaryRow, now: Date): CaseSummary => ({
 
 @Injectable()
 export class CaseloadService {
-  constructor(private readonly caseload: CaseloadRepository) {}
+  constructor(
+    private readonly caseload: CaseloadRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async list(user: AuthenticatedUser, args: CasesArgs): Promise<CaseConnection> {
     const filter = args.filter ?? {};
@@ -90,7 +94,7 @@ export class CaseloadService {
     const page = await this.caseload.find(query);
     const edges = page.rows.map((row, index) => ({
       cursor: encodeCursor(query.offset + index),
-      node: toSummary(row, now),
+      node: toSummary(row, now, this.config.TIME_ZONE),
     }));
     return {
       edges,

@@ -2,7 +2,8 @@ import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql
 import type { Severity } from '@sot/domain';
 import { CaseStatusEnum, DateTime, PageInfo, SeverityEnum, enumOf } from '../../graphql';
 import type { CaseDetails } from '../../projections';
-import { CaseWarning } from '../case-detail';
+import { CaseWarning, DeadlineStateEnum } from '../case-detail';
+import type { DeadlineState } from '../case-detail';
 
 export const caseOrders = ['urgency', 'deadline', 'last_activity', 'opened'] as const;
 export type CaseOrder = (typeof caseOrders)[number];
@@ -21,7 +22,9 @@ export class CaseSummary {
   @Field() conditionName: string;
   @Field(() => SeverityEnum) severity: Severity;
   @Field(() => DateTime, { nullable: true }) deadline?: Date;
-  @Field(() => Int, { nullable: true, description: 'Negative when overdue' }) daysLeft?: number;
+  @Field(() => Int, { nullable: true, description: 'Calendar days to the deadline: 1 tomorrow, 0 today, -1 yesterday' })
+  daysLeft?: number;
+  @Field(() => DeadlineStateEnum, { nullable: true }) deadlineState?: DeadlineState;
   @Field(() => Int) outstandingRecords: number;
   @Field(() => Int) refusedRecords: number;
   @Field(() => Int) pendingOpinions: number;
@@ -54,7 +57,11 @@ export class CaseFilter {
   @Field(() => Int, { nullable: true, description: 'Deadline within this many days (and not passed)' })
   dueWithinDays?: number;
   @Field({ nullable: true }) hasOpenConflict?: boolean;
-  @Field({ nullable: true, description: 'Matches patient name or condition' }) search?: string;
+  @Field({
+    nullable: true,
+    description: 'Part of the patient name, medical record number or condition; accents and case ignored',
+  })
+  search?: string;
 }
 
 @ArgsType()

@@ -11,7 +11,12 @@ const toUpdate = (message: CaseUpdateMessage): CaseUpdate => ({
   version: message.version,
   eventTypes: [...message.eventTypes],
   caseManagerId: message.caseManagerId ?? undefined,
+  previousCaseManagerId: message.previousCaseManagerId ?? undefined,
 });
+
+/** A case manager hears of the cases in their caseload, and of one leaving it. */
+const concerns = (user: AuthenticatedUser, message: CaseUpdateMessage): boolean =>
+  user.role !== 'CASE_MANAGER' || message.caseManagerId === user.id || message.previousCaseManagerId === user.id;
 
 /** Live updates once the read model has them; a case manager hears only of their caseload. */
 @Resolver()
@@ -34,7 +39,7 @@ export class CaseSubscriptionsResolver {
     resolve: (value: CaseUpdate) => value,
   })
   caseloadChanged(@CurrentUser() user: AuthenticatedUser) {
-    return this.stream((message) => user.role !== 'CASE_MANAGER' || message.caseManagerId === user.id);
+    return this.stream((message) => concerns(user, message));
   }
 
   private stream(keep: (message: CaseUpdateMessage) => boolean): AsyncIterableIterator<CaseUpdate> {

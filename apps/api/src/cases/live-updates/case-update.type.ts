@@ -6,4 +6,9 @@ export class CaseUpdate {
   @Field(() => Int) version: number;
   @Field(() => [String]) eventTypes: string[];
   @Field({ nullable: true }) caseManagerId?: string;
+  @Field({
+    nullable: true,
+    description: 'Set when the case changed hands: the manager whose caseload it left (they are told once)',
+  })
+  previousCaseManagerId?: string;
 }

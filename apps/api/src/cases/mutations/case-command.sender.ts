@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { isCaseId, parseCommand } from '@sot/domain';
-import type { CommandType } from '@sot/domain';
+import type { CaseCommand, CommandType } from '@sot/domain';
 import { randomUUID } from 'node:crypto';
+import { UsersRepository } from '../../auth';
 import type { AuthenticatedUser } from '../../auth';
 import { eventIdFor } from '../../case-events';
 import { ExecuteCaseCommand } from '../../case-commands';
@@ -51,8 +52,25 @@ export class CaseCommandSender {
   constructor(
     private readonly commandBus: CommandBus,
     private readonly readYourWrites: ReadYourWrites,
+    private readonly users: UsersRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** A case goes only to someone who can hold a caseload: an active case manager or supervisor. */
+  private async requireAssignable(command: CaseCommand): Promise<void> {
+    if (command.type !== 'OpenCase' && command.type !== 'AssignCaseManager') {
+      return;
+    }
+    const { caseManagerId } = command.data;
+    const user = await this.users.findById(caseManagerId);
+    if (!user || user.disabled || user.role === 'AUDITOR') {
+      throw new AppError(
+        'BAD_USER_INPUT',
+        `${caseManagerId} is not an active case manager or supervisor: choose someone from the users query`,
+        { field: 'caseManagerId', reason: user ? 'NOT_ASSIGNABLE' : 'UNKNOWN_USER' },
+      );
+    }
+  }
 
   async send(
     user: AuthenticatedUser,
@@ -63,6 +81,7 @@ export class CaseCommandSender {
     const commandId = requireCommandId(input.commandId);
     const caseId = requireCaseId(input.caseId, user.id, commandId);
     const command = parseCommand(type, commandData(input), { now: new Date().toISOString(), actorId: user.id });
+    await this.requireAssignable(command);
     const expectedVersion = input.expectedVersion ?? undefined;
     const context = {
       actor: user,

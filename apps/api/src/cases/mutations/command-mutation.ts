@@ -1,8 +1,11 @@
+import { Inject } from '@nestjs/common';
 import type { Type } from '@nestjs/common';
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import type { CommandData, CommandType } from '@sot/domain';
 import { CurrentUser } from '../../auth';
 import type { AuthenticatedUser } from '../../auth';
+import { APP_CONFIG } from '../../platform';
+import type { AppConfig } from '../../platform';
 import { CaseDetailsRepository, caseView } from '../case-detail';
 import { CaseCommandSender } from './case-command.sender';
 import type { MutationInput } from './case-command.sender';
@@ -39,6 +42,7 @@ export const commandMutation = <
     constructor(
       readonly sender: CaseCommandSender,
       readonly details: CaseDetailsRepository,
+      @Inject(APP_CONFIG) readonly config: AppConfig,
     ) {}
 
     @Mutation(() => CasePayload, { name: mutationName(spec.command), description: spec.description })
@@ -49,7 +53,7 @@ export const commandMutation = <
     ): Promise<CasePayload> {
       const sent = await this.sender.send(user, correlationId, spec.command, input);
       const row = await this.details.find(sent.caseId);
-      const view = row ? caseView(sent.caseId, row.details, row.version, new Date()) : undefined;
+      const view = row ? caseView(sent.caseId, row.details, row.version, new Date(), this.config.TIME_ZONE) : undefined;
       return { case: view, version: sent.version, caughtUp: sent.caughtUp, duplicate: sent.duplicate };
     }
   }

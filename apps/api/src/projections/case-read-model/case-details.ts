@@ -1,5 +1,11 @@
 import type { CaseEvent, CaseEventData, CaseEventType } from '@sot/domain';
-import type { CaseDetails, ConflictDetails, OpinionRequestDetails, RecordItemDetails } from '../schema/case-details';
+import type {
+  CaseDetails,
+  ConflictDetails,
+  ConflictStanding,
+  OpinionRequestDetails,
+  RecordItemDetails,
+} from '../schema/case-details';
 
 const opened = ({ occurredAt, personal, condition, originalOpinion }: CaseEventData<'CaseOpened'>): CaseDetails => ({
   status: 'open',
@@ -55,16 +61,15 @@ const received = (details: CaseDetails, data: CaseEventData<'OpinionReceived'>):
 
 const conflictRaised = (details: CaseDetails, data: CaseEventData<'ConflictRaised'>): CaseDetails => {
   const { conflictId, subject, between, raisedAutomatically, occurredAt: raisedAt } = data;
-  return {
-    ...details,
-    conflicts: [...details.conflicts, { conflictId, subject, between, raisedAutomatically, raisedAt }],
-  };
+  const raised: ConflictDetails = { conflictId, standing: 'open', subject, between, raisedAutomatically, raisedAt };
+  return { ...details, conflicts: [...details.conflicts, raised] };
 };
 
 const conflictResolved = (details: CaseDetails, data: CaseEventData<'ConflictResolved'>): CaseDetails => {
   const { conflictId, resolution, furtherOpinionRequestId, occurredAt: resolvedAt } = data;
   const settle = (conflict: ConflictDetails): ConflictDetails => ({
     ...conflict,
+    standing: 'resolved',
     resolution,
     resolvedAt,
     ...(furtherOpinionRequestId ? { furtherOpinionRequestId } : {}),
@@ -75,16 +80,38 @@ const conflictResolved = (details: CaseDetails, data: CaseEventData<'ConflictRes
   };
 };
 
+/** Conflicts standing `from` move to `to`. */
+const restand = (
+  conflicts: readonly ConflictDetails[],
+  from: readonly ConflictStanding[],
+  to: ConflictStanding,
+): ConflictDetails[] =>
+  conflicts.map((conflict) => (from.includes(conflict.standing) ? { ...conflict, standing: to } : conflict));
+
 const decided = (details: CaseDetails, data: CaseEventData<'DecisionMade'>): CaseDetails => {
   const { optionChosen, followsOpinionOf, recordedBy, openConflictsAcknowledged, occurredAt: decidedAt } = data;
   const decision = { optionChosen, recordedBy, openConflictsAcknowledged, decidedAt };
-  return { ...details, status: 'decided', decision: followsOpinionOf ? { ...decision, followsOpinionOf } : decision };
+  return {
+    ...details,
+    status: 'decided',
+    decision: followsOpinionOf ? { ...decision, followsOpinionOf } : decision,
+    conflicts: restand(details.conflicts, ['open'], 'acknowledged_at_decision'),
+  };
 };
+
+const closed = (details: CaseDetails, data: CaseEventData<'CaseClosed'>): CaseDetails => ({
+  ...details,
+  status: 'closed',
+  closedAt: data.occurredAt,
+  closeReason: data.reason,
+  conflicts: restand(details.conflicts, ['open'], 'closed_unresolved'),
+});
 
 const reopened = ({ decision, closedAt: _at, closeReason: _reason, ...details }: CaseDetails): CaseDetails => ({
   ...details,
   status: 'open',
   earlierDecisions: decision ? [...details.earlierDecisions, decision] : details.earlierDecisions,
+  conflicts: restand(details.conflicts, ['acknowledged_at_decision', 'closed_unresolved'], 'open'),
 });
 
 type Evolvers = {
@@ -120,12 +147,7 @@ const evolvers: Evolvers = {
   ConflictRaised: conflictRaised,
   ConflictResolved: conflictResolved,
   DecisionMade: decided,
-  CaseClosed: (details, { occurredAt, reason }) => ({
-    ...details,
-    status: 'closed',
-    closedAt: occurredAt,
-    closeReason: reason,
-  }),
+  CaseClosed: closed,
   CaseReopened: (details) => reopened(details),
   NoteAdded: (details) => details,
 };

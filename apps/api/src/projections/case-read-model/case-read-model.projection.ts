@@ -67,14 +67,23 @@ export const caseReadModelProjection: Projection = {
     if (caseIds.length === 0) {
       return;
     }
-    const folded = fold(await storedDetails(trx, caseIds), events);
-    for (const [caseId, { details, version }] of folded) {
+    const stored = await storedDetails(trx, caseIds);
+    const managersBefore = new Map([...stored].map(([caseId, { details }]) => [caseId, details?.caseManagerId]));
+    for (const [caseId, { details, version }] of fold(stored, events)) {
       if (details === undefined) {
         continue;
       }
       await write(trx, caseId, details, version);
       const caseManagerId = details.caseManagerId ?? null;
-      await notify(trx, { caseId, version, caseManagerId, eventTypes: typesFor(events, caseId) });
+      const before = managersBefore.get(caseId) ?? null;
+      const previousCaseManagerId = before !== caseManagerId ? before : null;
+      await notify(trx, {
+        caseId,
+        version,
+        caseManagerId,
+        previousCaseManagerId,
+        eventTypes: typesFor(events, caseId),
+      });
     }
   },
 };

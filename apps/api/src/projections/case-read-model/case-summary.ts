@@ -2,6 +2,7 @@ import { warningsAt } from '@sot/domain';
 import type { Insertable } from 'kysely';
 import type { CaseSummariesTable } from '../schema/read-model.tables';
 import type { CaseDetails } from '../schema/case-details';
+import { searchable } from '../schema/searchable';
 
 /** One caseload row, derived from the case page's read model: what the list, filters and stats read. */
 export const summarize = (caseId: string, details: CaseDetails, version: number): Insertable<CaseSummariesTable> => {
@@ -27,9 +28,12 @@ export const summarize = (caseId: string, details: CaseDetails, version: number)
     received_opinions: opinions.length,
     diagnosis_changes: opinions.filter((opinion) => opinion.changesDiagnosis).length,
     treatment_changes: opinions.filter((opinion) => opinion.changesTreatment).length,
-    open_conflicts: details.conflicts.filter((conflict) => conflict.resolution === undefined).length,
+    open_conflicts: details.conflicts.filter((conflict) => conflict.standing === 'open').length,
     conflicts_raised: details.conflicts.length,
     warnings: JSON.stringify(warningsAt(details, details.lastActivityAt)),
+    search_text: searchable(
+      [details.patient.name, details.patient.medicalRecordNumber ?? '', details.condition.name].join(' '),
+    ),
     version,
   };
 };

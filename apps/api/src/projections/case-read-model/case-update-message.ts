@@ -5,5 +5,7 @@ export type CaseUpdateMessage = {
   readonly caseId: string;
   readonly version: number;
   readonly caseManagerId: string | null;
+  /** Set when the case changed hands in this update: the manager whose caseload it left. */
+  readonly previousCaseManagerId: string | null;
   readonly eventTypes: readonly string[];
 };

@@ -45,8 +45,15 @@ export type OpinionRequestDetails = {
   readonly opinion?: OpinionDetails;
 };
 
+/**
+ * Where a conflict stands: open until resolved; a decision taken over it acknowledges it; closing
+ * the case leaves it unresolved for good; reopening opens what was not resolved.
+ */
+export type ConflictStanding = 'open' | 'resolved' | 'acknowledged_at_decision' | 'closed_unresolved';
+
 export type ConflictDetails = {
   readonly conflictId: string;
+  readonly standing: ConflictStanding;
   readonly subject: ConflictSubject;
   readonly between: readonly string[];
   readonly raisedAutomatically: boolean;

@@ -46,10 +46,12 @@ CREATE TABLE IF NOT EXISTS ${s}.case_summaries (
   open_conflicts integer NOT NULL,
   conflicts_raised integer NOT NULL,
   warnings jsonb NOT NULL,
+  search_text text NOT NULL,
   version integer NOT NULL
 );
 CREATE INDEX IF NOT EXISTS case_summaries_manager_idx ON ${s}.case_summaries (case_manager_id, status);
-CREATE INDEX IF NOT EXISTS case_summaries_deadline_idx ON ${s}.case_summaries (deadline);`;
+CREATE INDEX IF NOT EXISTS case_summaries_deadline_idx ON ${s}.case_summaries (deadline);
+CREATE INDEX IF NOT EXISTS case_summaries_search_idx ON ${s}.case_summaries USING gin (search_text gin_trgm_ops);`;
 
 const timelineTable = (s: string): string => `
 CREATE TABLE IF NOT EXISTS ${s}.timeline (
@@ -65,6 +67,13 @@ CREATE TABLE IF NOT EXISTS ${s}.timeline (
 
 export const ensureReadModelSchema = async (db: Kysely<unknown>, schema: string): Promise<void> => {
   const s = quoteIdentifier(schema);
-  const ddl = [`CREATE SCHEMA IF NOT EXISTS ${s};`, checkpointsTable(s), caseReadModelTables(s), timelineTable(s)];
+  // pg_trgm (a trusted extension since PostgreSQL 13) indexes substring search of the caseload.
+  const ddl = [
+    `CREATE EXTENSION IF NOT EXISTS pg_trgm;`,
+    `CREATE SCHEMA IF NOT EXISTS ${s};`,
+    checkpointsTable(s),
+    caseReadModelTables(s),
+    timelineTable(s),
+  ];
   await sql.raw(ddl.join('\n')).execute(db);
 };

@@ -40,6 +40,8 @@ export type CaseSummariesTable = {
   open_conflicts: number;
   conflicts_raised: number;
   warnings: Json<unknown>;
+  /** Patient name, record number and condition, folded by `searchable`. */
+  search_text: string;
   version: number;
 };
 

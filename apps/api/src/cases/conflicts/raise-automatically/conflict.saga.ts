@@ -42,7 +42,8 @@ export class ConflictSaga implements OnModuleInit {
         continue;
       }
       const { state } = await loadCase(this.store, caseId);
-      if (state.status === 'none' || state.status === 'closed') {
+      // Only an undecided case takes new conflicts: after the decision it has to be reopened first.
+      if (state.status !== 'open') {
         continue;
       }
       for (const data of conflictsToRaise(state, event.data.requestId)) {

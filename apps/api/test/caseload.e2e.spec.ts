@@ -1,0 +1,215 @@
+import { quoteIdentifier } from '@sot/postgres';
+import { Kysely, PostgresDialect } from 'kysely';
+import type { Pool } from 'pg';
+import { CaseloadRepository } from '../src/cases/caseload/caseload.repository';
+import { PG_POOL } from '../src/platform';
+import type { ReadModelTables } from '../src/projections';
+import { ensureReadModelSchema } from '../src/projections/schema/read-model-schema';
+import { eventually, startHarness, subscribe } from './app-harness';
+import type { Harness, TestUser } from './app-harness';
+import { mutationDocument } from './factories/documents';
+import { openCaseInput } from './factories/inputs';
+import {
+  closed,
+  conflictRaised,
+  daysFromNow,
+  deadlineSet,
+  decided,
+  opened,
+  opinionRequested,
+  recordsRefused,
+  seedCase,
+} from './factories/seed';
+
+type Row = { id: string; patientName: string; daysLeft: number | null; deadlineState: string | null };
+type Page = { cases: { totalCount: number; edges: { node: Row }[] } };
+const CASELOAD = `query($filter: CaseFilter, $first: Int = 50) {
+  cases(first: $first, orderBy: URGENCY, filter: $filter) {
+    totalCount edges { node { id patientName daysLeft deadlineState } }
+  }
+}`;
+
+describe('the caseload', () => {
+  let harness: Harness;
+  let manager: TestUser;
+  let supervisor: TestUser;
+  const names = async (user: TestUser, filter: Record<string, unknown> = {}) => {
+    const response = await harness.gql<Page>(CASELOAD, { filter }, user.token);
+    expect(response.errors).toBeUndefined();
+    return response.data!.cases.edges.map((edge) => edge.node.patientName);
+  };
+
+  beforeAll(async () => {
+    harness = await startHarness('caseload');
+    manager = await harness.user('CASE_MANAGER', 'manager-urgency');
+    supervisor = await harness.user('SUPERVISOR');
+  });
+  afterAll(() => harness?.close());
+
+  it('puts the most urgent first: overdue, due soonest, conflicts and refusals, the rest, then decided and closed', async () => {
+    const seed = (name: string, ...more: Parameters<typeof seedCase>[2]) =>
+      seedCase(harness, supervisor.id, [...opened(manager.id, name), ...more]);
+    // Seeded in an order that matches none of the expected ones.
+    await seed('Nothing pending');
+    await seed('Closed', closed());
+    await seed('Refused records', opinionRequested(), ...recordsRefused());
+    await seed('Due in ten days', deadlineSet(daysFromNow(10)));
+    await seed('Decided', deadlineSet(daysFromNow(-5)), decided(manager.id));
+    await seed('Overdue one day', deadlineSet(daysFromNow(-1)));
+    await seed('Open conflict', opinionRequested(), conflictRaised());
+    await seed('Due in two days', deadlineSet(daysFromNow(2)));
+    await seed('Overdue three days', deadlineSet(daysFromNow(-3)));
+    await eventually(async () => (await names(manager)).length === 9);
+
+    expect(await names(manager)).toEqual([
+      'Overdue three days',
+      'Overdue one day',
+      'Due in two days',
+      'Due in ten days',
+      'Open conflict',
+      'Refused records',
+      'Nothing pending',
+      'Decided',
+      'Closed',
+    ]);
+    const rows = (await harness.gql<Page>(CASELOAD, {}, manager.token)).data!.cases.edges.map((edge) => edge.node);
+    expect(rows.slice(0, 4).map((row) => [row.daysLeft, row.deadlineState])).toEqual([
+      [-3, 'OVERDUE'],
+      [-1, 'OVERDUE'],
+      [2, 'UPCOMING'],
+      [10, 'UPCOMING'],
+    ]);
+    expect(rows.slice(4).every((row) => row.daysLeft === null && row.deadlineState === null)).toBe(true);
+  });
+
+  it('finds patients by name, record number or condition, whatever the accents and the case', async () => {
+    await seedCase(harness, supervisor.id, opened(manager.id, 'Jana Nováková', { medicalRecordNumber: 'MRN-884422' }));
+    await eventually(async () => (await names(manager, { search: 'Jana' })).length === 1);
+    for (const term of ['novakova', 'NOVÁK', 'jana nov', 'mrn-884422']) {
+      expect(await names(manager, { search: term })).toEqual(['Jana Nováková']);
+    }
+    // Every seeded case is a glioblastoma.
+    expect(await names(manager, { search: 'glioBLASTOMA' })).toEqual(await names(manager));
+    expect(await names(manager, { search: '100%_' })).toEqual([]);
+  });
+
+  it('tells the manager a case leaves that it has left their caseload', async () => {
+    const other = await harness.user('CASE_MANAGER', 'manager-next');
+    const opened = await harness.gql<{ openCase: { case: { id: string } } }>(
+      mutationDocument('openCase'),
+      { input: openCaseInput(manager.id, { commandId: 'handover-1' }) },
+      manager.token,
+    );
+    const caseId = opened.data!.openCase.case.id;
+    const updates = subscribe<{
+      caseloadChanged: { caseId: string; caseManagerId: string; previousCaseManagerId: string };
+    }>(harness.ws(manager.token), 'subscription { caseloadChanged { caseId caseManagerId previousCaseManagerId } }');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const reassigned = await harness.gql(
+      mutationDocument('assignCaseManager'),
+      { input: { caseId, caseManagerId: other.id, reason: 'Leave' } },
+      supervisor.token,
+    );
+    expect(reassigned.errors).toBeUndefined();
+    await eventually(() => updates.received.length > 0);
+    expect(updates.received[0]!.data!.caseloadChanged).toEqual({
+      caseId,
+      caseManagerId: other.id,
+      previousCaseManagerId: manager.id,
+    });
+    updates.stop();
+  });
+
+  it('opens or assigns a case only for an active case manager or supervisor, and lists them', async () => {
+    const auditor = await harness.user('AUDITOR');
+    const refused = [
+      ['openCase', { ...openCaseInput('nobody-by-that-id'), commandId: 'ghost-1' }, 'UNKNOWN_USER'],
+      ['openCase', { ...openCaseInput(auditor.id), commandId: 'ghost-2' }, 'NOT_ASSIGNABLE'],
+    ] as const;
+    for (const [mutation, input, reason] of refused) {
+      const response = await harness.gql(mutationDocument(mutation), { input }, supervisor.token);
+      expect(response.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'caseManagerId',
+        reason,
+      });
+    }
+    const ok = await harness.gql<{ openCase: { case: { id: string } } }>(
+      mutationDocument('openCase'),
+      { input: { ...openCaseInput(manager.id), commandId: 'real-1' } },
+      supervisor.token,
+    );
+    const assign = await harness.gql(
+      mutationDocument('assignCaseManager'),
+      { input: { caseId: ok.data!.openCase.case.id, caseManagerId: auditor.id } },
+      supervisor.token,
+    );
+    expect(assign.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NOT_ASSIGNABLE' });
+
+    const listed = await harness.gql<{ users: { id: string; role: string }[] }>(
+      '{ users { id displayName role } }',
+      {},
+      manager.token,
+    );
+    const ids = listed.data!.users.map((user) => user.id);
+    expect(ids).toEqual(expect.arrayContaining([manager.id, supervisor.id, 'admin']));
+    expect(ids).not.toContain(auditor.id);
+    const managersOnly = await harness.gql<{ users: { role: string }[] }>(
+      '{ users(role: CASE_MANAGER) { id role } }',
+      {},
+      supervisor.token,
+    );
+    expect(new Set(managersOnly.data!.users.map((user) => user.role))).toEqual(new Set(['CASE_MANAGER']));
+  });
+
+  it('searches through an index at 100,000 cases, never scanning the table', async () => {
+    const pool = harness.app.get<Pool>(PG_POOL);
+    const schema = 'search_at_scale';
+    const s = quoteIdentifier(schema);
+    const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
+    await ensureReadModelSchema(db, schema);
+    await pool.query(`
+      INSERT INTO ${s}.case_summaries
+      SELECT md5(i::text)::uuid, 'open', 'm' || (i % 50), 'Patient ' || i, 'Condition ' || (i % 300), 'serious', false,
+             now() + (i % 90 - 30) * interval '1 day', now(), NULL, NULL, now(), 0, 0, 0, 0, 0, 0, 0, 0, '[]',
+             'patient ' || i || ' mrn-' || i || ' condition ' || (i % 300), 1
+      FROM generate_series(1, 100000) AS i`);
+    await pool.query(`ANALYZE ${s}.case_summaries`);
+    const statements: { sql: string; parameters: readonly unknown[] }[] = [];
+    const logged = new Kysely<ReadModelTables>({
+      dialect: new PostgresDialect({ pool }),
+      log: (entry) => {
+        statements.push({ sql: entry.query.sql, parameters: entry.query.parameters });
+      },
+    }).withSchema(schema);
+    const found = await new CaseloadRepository(logged).find({
+      first: 50,
+      offset: 0,
+      orderBy: 'urgency',
+      now: new Date(),
+      search: 'MRN-4242',
+    });
+    expect(found.rows.map((row) => row.patient_name).sort()).toEqual([
+      'Patient 4242',
+      'Patient 42420',
+      'Patient 42421',
+      'Patient 42422',
+      'Patient 42423',
+      'Patient 42424',
+      'Patient 42425',
+      'Patient 42426',
+      'Patient 42427',
+      'Patient 42428',
+      'Patient 42429',
+    ]);
+    for (const statement of statements) {
+      const { rows } = await pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${statement.sql}`, [
+        ...statement.parameters,
+      ]);
+      const plan = rows.map((row) => row['QUERY PLAN']).join('\n');
+      expect(plan).toContain('case_summaries_search_idx');
+      expect(plan).not.toMatch(/Seq Scan on case_summaries/);
+    }
+    await pool.query(`DROP SCHEMA ${s} CASCADE`);
+  }, 120_000);
+});
