@@ -169,9 +169,12 @@ describe('the caseload', () => {
     const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
     await ensureReadModelSchema(db, schema);
     await pool.query(`
-      INSERT INTO ${s}.case_summaries
+      INSERT INTO ${s}.case_summaries (case_id, status, case_manager_id, patient_name, condition_name, severity,
+        is_cancer, deadline, opened_at, last_activity_at, outstanding_records, refused_records, outstanding_record_due,
+        pending_opinions, received_opinions, diagnosis_changes, treatment_changes, open_conflicts, conflicts_raised,
+        warnings, search_text, version)
       SELECT md5(i::text)::uuid, 'open', 'm' || (i % 50), 'Patient ' || i, 'Condition ' || (i % 300), 'serious', false,
-             now() + (i % 90 - 30) * interval '1 day', now(), NULL, NULL, now(), 0, 0, 0, 0, 0, 0, 0, 0, '[]',
+             now() + (i % 90 - 30) * interval '1 day', now(), now(), 0, 0, '{}', 0, 0, 0, 0, 0, 0, '[]',
              'patient ' || i || ' mrn-' || i || ' condition ' || (i % 300), 1
       FROM generate_series(1, 100000) AS i`);
     await pool.query(`ANALYZE ${s}.case_summaries`);

@@ -75,6 +75,7 @@ export type CaseWarning =
   | { readonly code: 'CANCER_EXPERT_NOT_AT_PREFERRED_CENTRE'; readonly requestId: string }
   | { readonly code: 'MANY_FURTHER_OPINIONS'; readonly furtherOpinions: number }
   | { readonly code: 'RECORDS_RELEASE_REFUSED'; readonly requestId: string; readonly itemIds: readonly string[] }
+  | { readonly code: 'RECORDS_OVERDUE'; readonly requestId: string; readonly itemIds: readonly string[] }
   | { readonly code: 'SLIDES_NOT_SENT_DIRECT'; readonly requestId: string; readonly itemIds: readonly string[] }
   | { readonly code: 'REMOTE_REVIEW_NOT_COVERED'; readonly requestId: string }
   | {

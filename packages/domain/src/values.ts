@@ -1,4 +1,4 @@
-import { array, bool, calendarDate, identifier, integer, object, oneOf, optional, text } from './schema';
+import { array, bool, calendarDate, identifier, instant, integer, object, oneOf, optional, text } from './schema';
 import type { Infer } from './schema';
 
 export const severities = ['moderate', 'serious', 'life_threatening'] as const;
@@ -107,6 +107,10 @@ export const recordItem = object({
   /** Who holds the originals: the hospital, imaging centre or lab that must release them. */
   holder: NAME,
   transferMethod: oneOf(transferMethods),
+  /** When the holder should have sent it; past it, an outstanding item is overdue. */
+  dueBy: optional(instant),
+  /** Whether the patient's signed release authorisation is on file for this item. */
+  releaseAuthorisationOnFile: optional(bool),
 });
 export type RecordItem = Infer<typeof recordItem>;
 

@@ -18,7 +18,7 @@ type RequestFacts = {
   readonly expert: { readonly institution: string; readonly institutionType: string };
   readonly independenceConcerns: readonly IndependenceConcern[];
   readonly coverage?: Pick<Coverage, 'covered' | 'remoteReviewCovered'>;
-  readonly records: readonly (Pick<RecordItem, 'itemId' | 'kind' | 'transferMethod' | 'modality'> & {
+  readonly records: readonly (Pick<RecordItem, 'itemId' | 'kind' | 'transferMethod' | 'modality' | 'dueBy'> & {
     readonly status: string;
   })[];
   readonly opinion?: Opinion & { readonly changesDiagnosis: boolean; readonly changesTreatment: boolean };
@@ -85,8 +85,16 @@ const differsWhileUnchanged = (data: WarningFacts, request: RequestFacts): ('dia
   ];
 };
 
-const recordWarnings = (request: RequestFacts): CaseWarning[] => {
+/** Outstanding items (requested or sent, not received) whose due date has passed as of `asOf`. */
+export const overdueItemIds = (request: Pick<RequestFacts, 'records'>, asOf: string): string[] =>
+  request.records
+    .filter((item) => (item.status === 'requested' || item.status === 'sent') && item.dueBy !== undefined)
+    .filter((item) => Date.parse(item.dueBy!) < Date.parse(asOf))
+    .map((item) => item.itemId);
+
+const recordWarnings = (request: RequestFacts, asOf: string): CaseWarning[] => {
   const { requestId } = request;
+  const overdue = overdueItemIds(request, asOf);
   const refused = itemIdsWhere(request, (item) => item.status === 'refused');
   const slidesNotDirect = itemIdsWhere(
     request,
@@ -95,6 +103,7 @@ const recordWarnings = (request: RequestFacts): CaseWarning[] => {
   const reportsOnly = reportsWithoutOriginals(request);
   return [
     ...(refused.length > 0 ? [{ code: 'RECORDS_RELEASE_REFUSED' as const, requestId, itemIds: refused }] : []),
+    ...(overdue.length > 0 ? [{ code: 'RECORDS_OVERDUE' as const, requestId, itemIds: overdue }] : []),
     ...(slidesNotDirect.length > 0
       ? [{ code: 'SLIDES_NOT_SENT_DIRECT' as const, requestId, itemIds: slidesNotDirect }]
       : []),
@@ -104,13 +113,13 @@ const recordWarnings = (request: RequestFacts): CaseWarning[] => {
   ];
 };
 
-const requestWarnings = (data: WarningFacts, request: RequestFacts): CaseWarning[] => {
+const requestWarnings = (data: WarningFacts, request: RequestFacts, asOf: string): CaseWarning[] => {
   const { requestId } = request;
   const warnings: CaseWarning[] = [...independenceWarning(data, request)];
   if (data.condition.isCancer && !PREFERRED_CANCER_INSTITUTIONS.has(request.expert.institutionType)) {
     warnings.push({ code: 'CANCER_EXPERT_NOT_AT_PREFERRED_CENTRE', requestId });
   }
-  warnings.push(...recordWarnings(request));
+  warnings.push(...recordWarnings(request, asOf));
   const coverage = request.coverage;
   if (request.reviewMode === 'remote' && (coverage?.remoteReviewCovered === false || coverage?.covered === false)) {
     warnings.push({ code: 'REMOTE_REVIEW_NOT_COVERED', requestId });
@@ -125,7 +134,7 @@ const requestWarnings = (data: WarningFacts, request: RequestFacts): CaseWarning
 /** The warnings a case carries as of `asOf`: pure, so the same history always warns the same. */
 export const deriveWarnings = (data: WarningFacts, decided: boolean, asOf: string): CaseWarning[] => {
   const active = activeRequests(data);
-  const warnings = active.flatMap((request) => requestWarnings(data, request));
+  const warnings = active.flatMap((request) => requestWarnings(data, request, asOf));
   if (active.length > FURTHER_OPINIONS_BEFORE_WARNING) {
     warnings.push({ code: 'MANY_FURTHER_OPINIONS', furtherOpinions: active.length });
   }

@@ -208,6 +208,28 @@ describe('case warnings', () => {
     ]);
   });
 
+  it('flags an outstanding record item past its due date, and forgets it once received', () => {
+    const items = recordItemsData('r1');
+    const due = { ...items, items: items.items.map((item) => ({ ...item, dueBy: daysAfterT0(3) })) };
+    const requested = [
+      command('OpenCase', openCaseData()),
+      command('RequestOpinion', requestOpinionData('r1')),
+      command('RequestRecords', due),
+      command('MarkRecordsSent', { requestId: 'r1', itemIds: ['mri'] }),
+    ];
+    const state = fold(history(...requested));
+    expect(codes(state, daysAfterT0(2))).not.toContain('RECORDS_OVERDUE');
+    expect(warningsAt(state, daysAfterT0(4))).toContainEqual({
+      code: 'RECORDS_OVERDUE',
+      requestId: 'r1',
+      itemIds: items.items.map((item) => item.itemId),
+    });
+    const received = fold(history(...requested, command('MarkRecordsReceived', { requestId: 'r1', itemIds: ['mri'] })));
+    expect(warningsAt(received, daysAfterT0(4)).find((w) => w.code === 'RECORDS_OVERDUE')).toMatchObject({
+      itemIds: items.items.map((item) => item.itemId).filter((id) => id !== 'mri'),
+    });
+  });
+
   it('warns of nothing once the case is closed', () => {
     const closed = fold(
       history(

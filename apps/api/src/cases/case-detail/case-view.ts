@@ -1,7 +1,7 @@
-import { warningsAt } from '@sot/domain';
+import { overdueItemIds, warningsAt } from '@sot/domain';
 import type { CaseWarning as DomainWarning } from '@sot/domain';
-import type { CaseDetails, DecisionDetails, OpinionRequestDetails } from '../../projections';
-import type { Case, CaseWarning, Decision, OpinionRequest } from './case.types';
+import type { CaseDetails, DecisionDetails, OpinionRequestDetails, RecordItemDetails } from '../../projections';
+import type { Case, CaseWarning, Decision, OpinionRequest, RecordItem } from './case.types';
 import { deadlineView } from './deadline';
 
 const date = (value: string | undefined): Date | undefined => (value === undefined ? undefined : new Date(value));
@@ -26,6 +26,7 @@ export const warningView = (warning: DomainWarning): CaseWarning => {
     case 'OPINION_DIFFERS_BUT_MARKED_UNCHANGED':
       return { code: warning.code, requestId: warning.requestId, subjects: [...warning.subjects] };
     case 'RECORDS_RELEASE_REFUSED':
+    case 'RECORDS_OVERDUE':
     case 'SLIDES_NOT_SENT_DIRECT':
     case 'IMAGING_REPORT_WITHOUT_ORIGINALS':
       return { code: warning.code, requestId: warning.requestId, itemIds: [...warning.itemIds] };
@@ -43,11 +44,23 @@ export const warningView = (warning: DomainWarning): CaseWarning => {
   }
 };
 
-const requestView = (request: OpinionRequestDetails): OpinionRequest => ({
+const recordView =
+  (overdue: readonly string[]) =>
+  (item: RecordItemDetails): RecordItem => ({
+    ...item,
+    requestedAt: new Date(item.requestedAt),
+    sentAt: date(item.sentAt),
+    receivedAt: date(item.receivedAt),
+    dueBy: date(item.dueBy),
+    overdue: overdue.includes(item.itemId),
+    refusals: item.refusals.map((refusal) => ({ ...refusal, at: new Date(refusal.at) })),
+  });
+
+const requestView = (request: OpinionRequestDetails, now: Date): OpinionRequest => ({
   ...request,
   requestedAt: new Date(request.requestedAt),
   independenceConcerns: [...request.independenceConcerns],
-  records: [...request.records],
+  records: request.records.map(recordView(overdueItemIds(request, now.toISOString()))),
   opinion: request.opinion ? { ...request.opinion, receivedAt: new Date(request.opinion.receivedAt) } : undefined,
 });
 
@@ -61,7 +74,7 @@ export const caseView = (id: string, details: CaseDetails, version: number, now:
   clinicianInformedAt: date(details.clinicianInformedAt),
   openedAt: new Date(details.openedAt),
   lastActivityAt: new Date(details.lastActivityAt),
-  requests: details.requests.map(requestView),
+  requests: details.requests.map((request) => requestView(request, now)),
   conflicts: details.conflicts.map((conflict) => ({
     ...conflict,
     between: [...conflict.between],
@@ -73,4 +86,6 @@ export const caseView = (id: string, details: CaseDetails, version: number, now:
   warnings: warningsAt(details, now.toISOString()).map(warningView),
   closedAt: details.status === 'closed' ? date(details.closedAt) : undefined,
   closeReason: details.status === 'closed' ? details.closeReason : undefined,
+  closeComment: details.status === 'closed' ? details.closeComment : undefined,
+  notes: details.notes.map((note) => ({ ...note, addedAt: new Date(note.addedAt) })),
 });

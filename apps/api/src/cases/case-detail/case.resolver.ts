@@ -49,6 +49,6 @@ export class CaseResolver {
     if (details === undefined) {
       throw new AppError('NOT_FOUND', `Case ${caseId} had not been opened at ${at.toISOString()}`);
     }
-    return caseView(caseId, details, version, at, this.config.TIME_ZONE);
+    return { ...caseView(caseId, details, version, at, this.config.TIME_ZONE), asOf: at };
   }
 }

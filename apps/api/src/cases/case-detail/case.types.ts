@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import type {
+  ClinicianInformMethod,
   CloseReason,
   ConflictResolution,
   ConflictSubject,
@@ -19,6 +20,7 @@ import {
   CurrencyEnum,
   DateTime,
   ImagingModalityEnum,
+  InformMethodEnum,
   InstitutionTypeEnum,
   RecordKindEnum,
   RecordStatusEnum,
@@ -81,6 +83,13 @@ export class Coverage {
 }
 
 @ObjectType()
+export class Refusal {
+  @Field() refusedBy: string;
+  @Field() reason: string;
+  @Field(() => DateTime) at: Date;
+}
+
+@ObjectType()
 export class RecordItem {
   @Field() itemId: string;
   @Field(() => RecordKindEnum) kind: RecordKind;
@@ -89,8 +98,18 @@ export class RecordItem {
   @Field({ description: 'Who must release the originals' }) holder: string;
   @Field(() => TransferMethodEnum) transferMethod: TransferMethod;
   @Field(() => RecordStatusEnum) status: RecordItemDetails['status'];
-  @Field({ nullable: true }) refusedBy?: string;
+  @Field(() => DateTime) requestedAt: Date;
+  @Field(() => DateTime, { nullable: true }) sentAt?: Date;
+  @Field(() => DateTime, { nullable: true }) receivedAt?: Date;
+  @Field(() => DateTime, { nullable: true }) dueBy?: Date;
+  @Field({ description: 'Outstanding (requested or sent) past its due date' }) overdue: boolean;
+  @Field({ nullable: true }) releaseAuthorisationOnFile?: boolean;
+  @Field({ nullable: true, description: 'Courier or transfer reference given when it was sent' })
+  trackingReference?: string;
+  @Field({ nullable: true, description: 'While refused: who refused' }) refusedBy?: string;
   @Field({ nullable: true }) refusalReason?: string;
+  @Field(() => [Refusal], { description: 'Every refusal, oldest first, also after the item was sent after all' })
+  refusals: Refusal[];
 }
 
 @ObjectType()
@@ -100,6 +119,7 @@ export class ReceivedOpinion {
   @Field() changesDiagnosis: boolean;
   @Field() changesTreatment: boolean;
   @Field(() => DateTime) receivedAt: Date;
+  @Field({ nullable: true, description: "The expert's summary: patient data" }) summary?: string;
 }
 
 @ObjectType()
@@ -110,6 +130,7 @@ export class OpinionRequest {
   @Field(() => ReviewModeEnum) reviewMode: ReviewMode;
   @Field(() => RequestStatusEnum) status: OpinionRequestDetails['status'];
   @Field(() => DateTime) requestedAt: Date;
+  @Field({ nullable: true, description: 'What the expert was asked' }) question?: string;
   @Field() sameSpecialtyAsOriginal: boolean;
   @Field(() => [String]) independenceConcerns: string[];
   @Field(() => Coverage, { nullable: true }) coverage?: Coverage;
@@ -131,6 +152,8 @@ export class Conflict {
   @Field(() => [String], { description: '"original" or request ids' }) between: string[];
   @Field() raisedAutomatically: boolean;
   @Field(() => DateTime) raisedAt: Date;
+  @Field() description: string;
+  @Field({ nullable: true, description: 'How it was settled, in words' }) outcome?: string;
   @Field(() => ConflictResolutionEnum, { nullable: true }) resolution?: ConflictResolution;
   @Field(() => DateTime, { nullable: true }) resolvedAt?: Date;
   @Field({ nullable: true }) furtherOpinionRequestId?: string;
@@ -143,6 +166,15 @@ export class Decision {
   @Field() recordedBy: string;
   @Field(() => DateTime) decidedAt: Date;
   @Field(() => [String]) openConflictsAcknowledged: string[];
+  @Field({ description: "The patient's reasons, in their own words: patient data" }) rationaleInPatientsWords: string;
+}
+
+@ObjectType({ description: 'A note on the case: patient data' })
+export class Note {
+  @Field() noteId: string;
+  @Field() text: string;
+  @Field({ description: 'User id of who wrote it' }) author: string;
+  @Field(() => DateTime) addedAt: Date;
 }
 
 @ObjectType({ description: 'Something that needs attention; `code` says what' })
@@ -179,7 +211,11 @@ export class Case {
   daysLeft?: number;
   @Field(() => DeadlineStateEnum, { nullable: true, description: 'Only while the case is open' })
   deadlineState?: DeadlineState;
+  @Field({ nullable: true, description: 'Who set the deadline, and how' }) deadlineSource?: string;
   @Field(() => DateTime, { nullable: true }) clinicianInformedAt?: Date;
+  @Field(() => InformMethodEnum, { nullable: true }) clinicianInformedMethod?: ClinicianInformMethod;
+  @Field({ nullable: true, description: 'The reason given to the original clinician' })
+  clinicianInformedReason?: string;
   @Field(() => DateTime) openedAt: Date;
   @Field(() => DateTime) lastActivityAt: Date;
   @Field(() => [OpinionRequest]) requests: OpinionRequest[];
@@ -189,4 +225,8 @@ export class Case {
   @Field(() => [CaseWarning]) warnings: CaseWarning[];
   @Field(() => DateTime, { nullable: true }) closedAt?: Date;
   @Field(() => CloseReasonEnum, { nullable: true }) closeReason?: CloseReason;
+  @Field({ nullable: true }) closeComment?: string;
+  @Field(() => [Note], { description: 'Oldest first' }) notes: Note[];
+  /** Set on `caseAsOf`: what hangs off the case (its timeline) stops at the same moment. Not in the schema. */
+  asOf?: Date;
 }

@@ -71,6 +71,7 @@ const toSummary = (row: CaseSummaryRow, now: Date, timeZone: string): CaseSummar
   ...deadlineView(row.deadline, row.status, now, timeZone),
   outstandingRecords: row.outstanding_records,
   refusedRecords: row.refused_records,
+  overdueRecords: row.outstanding_record_due.filter((due) => new Date(due) < now).length,
   pendingOpinions: row.pending_opinions,
   openConflicts: row.open_conflicts,
   warnings: liveWarnings(row.warnings as DomainWarning[], row.status, row.deadline, now).map(warningView),

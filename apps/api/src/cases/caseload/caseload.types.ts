@@ -27,6 +27,7 @@ export class CaseSummary {
   @Field(() => DeadlineStateEnum, { nullable: true }) deadlineState?: DeadlineState;
   @Field(() => Int) outstandingRecords: number;
   @Field(() => Int) refusedRecords: number;
+  @Field(() => Int, { description: 'Outstanding record items past their due date' }) overdueRecords: number;
   @Field(() => Int) pendingOpinions: number;
   @Field(() => Int) openConflicts: number;
   @Field(() => [CaseWarning]) warnings: CaseWarning[];

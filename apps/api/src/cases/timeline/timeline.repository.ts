@@ -10,21 +10,20 @@ export type TimelinePage = { rows: TimelineRow[]; hasNextPage: boolean; totalCou
 export class TimelineRepository {
   constructor(@Inject(READ_DB) private readonly db: Kysely<ReadModelTables>) {}
 
-  async page(caseId: string, first: number, afterRevision: number): Promise<TimelinePage> {
+  /** Entries after `afterRevision`; with `until`, only those recorded by then (a case as it stood). */
+  async page(caseId: string, first: number, afterRevision: number, until?: Date): Promise<TimelinePage> {
+    let entries = this.db.selectFrom('timeline').where('case_id', '=', caseId);
+    if (until !== undefined) {
+      entries = entries.where('recorded_at', '<=', until);
+    }
     const [rows, total] = await Promise.all([
-      this.db
-        .selectFrom('timeline')
+      entries
         .selectAll()
-        .where('case_id', '=', caseId)
         .where('stream_revision', '>', afterRevision)
         .orderBy('stream_revision')
         .limit(first + 1)
         .execute(),
-      this.db
-        .selectFrom('timeline')
-        .select((eb) => eb.fn.countAll<string>().as('n'))
-        .where('case_id', '=', caseId)
-        .executeTakeFirstOrThrow(),
+      entries.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
     ]);
     return { rows: rows.slice(0, first), hasNextPage: rows.length > first, totalCount: Number(total.n) };
   }

@@ -32,7 +32,7 @@ export class TimelineResolver {
       throw new AppError('BAD_USER_INPUT', 'first must be between 1 and 500', { field: 'first' });
     }
     await this.access.authorize(user, parent.id, 'timeline');
-    const page = await this.pages.page(parent.id, first, parseCursor(after));
+    const page = await this.pages.page(parent.id, first, parseCursor(after), parent.asOf);
     const entries = page.rows.map((row) => ({
       revision: row.stream_revision,
       eventType: row.event_type,
@@ -40,6 +40,7 @@ export class TimelineResolver {
       recordedAt: new Date(row.recorded_at),
       actorId: row.actor_id ?? undefined,
       summary: row.summary,
+      text: row.text ?? undefined,
     }));
     const last = entries[entries.length - 1];
     return {

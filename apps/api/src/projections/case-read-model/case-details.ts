@@ -21,6 +21,7 @@ const opened = ({ occurredAt, personal, condition, originalOpinion }: CaseEventD
   requests: [],
   conflicts: [],
   earlierDecisions: [],
+  notes: [],
 });
 
 const updateRequest = (
@@ -42,36 +43,76 @@ const updateItems = (
     records: request.records.map((item) => (itemIds.includes(item.itemId) ? change(item) : item)),
   }));
 
-/** A record item moves on: a refusal it had no longer stands. */
+/** A record item moves on: the refusal no longer stands, though it stays in `refusals`. */
 const itemNow =
-  (status: 'sent' | 'received') =>
-  ({ refusedBy: _by, refusalReason: _reason, ...item }: RecordItemDetails): RecordItemDetails => ({ ...item, status });
+  (status: 'sent' | 'received', at: string, trackingReference?: string) =>
+  ({ refusedBy: _by, refusalReason: _reason, ...item }: RecordItemDetails): RecordItemDetails => ({
+    ...item,
+    status,
+    ...(status === 'sent' ? { sentAt: at } : { receivedAt: at }),
+    ...(trackingReference ? { trackingReference } : {}),
+  });
+
+const recordsRequested = (details: CaseDetails, data: CaseEventData<'RecordsRequested'>): CaseDetails => {
+  const added = data.items.map((item): RecordItemDetails => ({
+    ...item,
+    status: 'requested',
+    requestedAt: data.occurredAt,
+    refusals: [],
+  }));
+  return updateRequest(details, data.requestId, (request) => ({ ...request, records: [...request.records, ...added] }));
+};
+
+const refused = (details: CaseDetails, data: CaseEventData<'RecordsReleaseRefused'>): CaseDetails =>
+  updateItems(details, data, (item) => ({
+    ...item,
+    status: 'refused',
+    refusedBy: data.refusedBy,
+    refusalReason: data.reason,
+    refusals: [...item.refusals, { refusedBy: data.refusedBy, reason: data.reason, at: data.occurredAt }],
+  }));
 
 const requested = (details: CaseDetails, data: CaseEventData<'OpinionRequested'>): CaseDetails => {
-  const { occurredAt, question: _question, ...request } = data;
+  const { occurredAt, ...request } = data;
   const added: OpinionRequestDetails = { ...request, requestedAt: occurredAt, status: 'requested', records: [] };
   return { ...details, requests: [...details.requests, added] };
 };
 
 const received = (details: CaseDetails, data: CaseEventData<'OpinionReceived'>): CaseDetails => {
-  const { diagnosis, recommendedTreatment, changesDiagnosis, changesTreatment, occurredAt } = data;
-  const opinion = { diagnosis, recommendedTreatment, changesDiagnosis, changesTreatment, receivedAt: occurredAt };
+  const { diagnosis, recommendedTreatment, changesDiagnosis, changesTreatment, occurredAt, personal } = data;
+  const opinion = {
+    diagnosis,
+    recommendedTreatment,
+    changesDiagnosis,
+    changesTreatment,
+    receivedAt: occurredAt,
+    ...(personal?.summary ? { summary: personal.summary } : {}),
+  };
   return updateRequest(details, data.requestId, (request) => ({ ...request, status: 'received', opinion }));
 };
 
 const conflictRaised = (details: CaseDetails, data: CaseEventData<'ConflictRaised'>): CaseDetails => {
-  const { conflictId, subject, between, raisedAutomatically, occurredAt: raisedAt } = data;
-  const raised: ConflictDetails = { conflictId, standing: 'open', subject, between, raisedAutomatically, raisedAt };
+  const { conflictId, subject, between, raisedAutomatically, description, occurredAt: raisedAt } = data;
+  const raised: ConflictDetails = {
+    conflictId,
+    standing: 'open',
+    subject,
+    between,
+    raisedAutomatically,
+    raisedAt,
+    description,
+  };
   return { ...details, conflicts: [...details.conflicts, raised] };
 };
 
 const conflictResolved = (details: CaseDetails, data: CaseEventData<'ConflictResolved'>): CaseDetails => {
-  const { conflictId, resolution, furtherOpinionRequestId, occurredAt: resolvedAt } = data;
+  const { conflictId, resolution, furtherOpinionRequestId, outcome, occurredAt: resolvedAt } = data;
   const settle = (conflict: ConflictDetails): ConflictDetails => ({
     ...conflict,
     standing: 'resolved',
     resolution,
     resolvedAt,
+    outcome,
     ...(furtherOpinionRequestId ? { furtherOpinionRequestId } : {}),
   });
   return {
@@ -90,7 +131,8 @@ const restand = (
 
 const decided = (details: CaseDetails, data: CaseEventData<'DecisionMade'>): CaseDetails => {
   const { optionChosen, followsOpinionOf, recordedBy, openConflictsAcknowledged, occurredAt: decidedAt } = data;
-  const decision = { optionChosen, recordedBy, openConflictsAcknowledged, decidedAt };
+  const { rationaleInPatientsWords } = data.personal;
+  const decision = { optionChosen, recordedBy, openConflictsAcknowledged, decidedAt, rationaleInPatientsWords };
   return {
     ...details,
     status: 'decided',
@@ -104,10 +146,17 @@ const closed = (details: CaseDetails, data: CaseEventData<'CaseClosed'>): CaseDe
   status: 'closed',
   closedAt: data.occurredAt,
   closeReason: data.reason,
+  ...(data.comment ? { closeComment: data.comment } : {}),
   conflicts: restand(details.conflicts, ['open'], 'closed_unresolved'),
 });
 
-const reopened = ({ decision, closedAt: _at, closeReason: _reason, ...details }: CaseDetails): CaseDetails => ({
+const reopened = ({
+  decision,
+  closedAt: _at,
+  closeReason: _reason,
+  closeComment: _comment,
+  ...details
+}: CaseDetails): CaseDetails => ({
   ...details,
   status: 'open',
   earlierDecisions: decision ? [...details.earlierDecisions, decision] : details.earlierDecisions,
@@ -122,25 +171,20 @@ type Evolvers = {
 const evolvers: Evolvers = {
   CaseOpened: (_details, data) => opened(data),
   CaseManagerAssigned: (details, { caseManagerId }) => ({ ...details, caseManagerId }),
-  DecisionDeadlineSet: (details, { deadline }) => ({ ...details, deadline }),
-  OriginalClinicianInformed: (details, { occurredAt }) => ({ ...details, clinicianInformedAt: occurredAt }),
+  DecisionDeadlineSet: (details, { deadline, source }) => ({ ...details, deadline, deadlineSource: source }),
+  OriginalClinicianInformed: (details, { occurredAt, method, reasonGiven }) => ({
+    ...details,
+    clinicianInformedAt: occurredAt,
+    clinicianInformedMethod: method,
+    ...(reasonGiven ? { clinicianInformedReason: reasonGiven } : {}),
+  }),
   OpinionRequested: requested,
   InsuranceCoverageRecorded: (details, { requestId, coverage }) =>
     updateRequest(details, requestId, (request) => ({ ...request, coverage })),
-  RecordsRequested: (details, { requestId, items }) =>
-    updateRequest(details, requestId, (request) => ({
-      ...request,
-      records: [...request.records, ...items.map((item): RecordItemDetails => ({ ...item, status: 'requested' }))],
-    })),
-  RecordsSent: (details, data) => updateItems(details, data, itemNow('sent')),
-  RecordsReceived: (details, data) => updateItems(details, data, itemNow('received')),
-  RecordsReleaseRefused: (details, data) =>
-    updateItems(details, data, (item) => ({
-      ...item,
-      status: 'refused',
-      refusedBy: data.refusedBy,
-      refusalReason: data.reason,
-    })),
+  RecordsRequested: recordsRequested,
+  RecordsSent: (details, data) => updateItems(details, data, itemNow('sent', data.occurredAt, data.trackingReference)),
+  RecordsReceived: (details, data) => updateItems(details, data, itemNow('received', data.occurredAt)),
+  RecordsReleaseRefused: refused,
   OpinionReceived: received,
   OpinionRequestCancelled: (details, { requestId }) =>
     updateRequest(details, requestId, (request) => ({ ...request, status: 'cancelled' })),
@@ -149,7 +193,10 @@ const evolvers: Evolvers = {
   DecisionMade: decided,
   CaseClosed: closed,
   CaseReopened: (details) => reopened(details),
-  NoteAdded: (details) => details,
+  NoteAdded: (details, { noteId, author, personal, occurredAt }) => ({
+    ...details,
+    notes: [...details.notes, { noteId, text: personal.text, author, addedAt: occurredAt }],
+  }),
 };
 
 /** Folds one event into the case page; events before the case was opened are ignored. */

@@ -1,4 +1,5 @@
 import type {
+  ClinicianInformMethod,
   CloseReason,
   Condition,
   ConflictResolution,
@@ -17,10 +18,19 @@ import type {
  * either can change shape without the other; a change here means a new read-model schema and a
  * rebuild from the events.
  */
+export type RefusalDetails = { readonly refusedBy: string; readonly reason: string; readonly at: string };
+
 export type RecordItemDetails = RecordItem & {
   readonly status: 'requested' | 'sent' | 'received' | 'refused';
+  readonly requestedAt: string;
+  readonly sentAt?: string;
+  readonly receivedAt?: string;
+  readonly trackingReference?: string;
+  /** The refusal standing now, while the item is refused. */
   readonly refusedBy?: string;
   readonly refusalReason?: string;
+  /** Every refusal, oldest first: it stays in the item's history after the item is sent after all. */
+  readonly refusals: readonly RefusalDetails[];
 };
 
 export type OpinionDetails = {
@@ -29,6 +39,8 @@ export type OpinionDetails = {
   readonly changesDiagnosis: boolean;
   readonly changesTreatment: boolean;
   readonly receivedAt: string;
+  /** The expert's summary, in free text: patient data. */
+  readonly summary?: string;
 };
 
 export type OpinionRequestDetails = {
@@ -38,6 +50,7 @@ export type OpinionRequestDetails = {
   readonly reviewMode: ReviewMode;
   readonly status: 'requested' | 'received' | 'cancelled';
   readonly requestedAt: string;
+  readonly question?: string;
   readonly sameSpecialtyAsOriginal: boolean;
   readonly independenceConcerns: readonly IndependenceConcern[];
   readonly coverage?: Coverage;
@@ -58,8 +71,10 @@ export type ConflictDetails = {
   readonly between: readonly string[];
   readonly raisedAutomatically: boolean;
   readonly raisedAt: string;
+  readonly description: string;
   readonly resolution?: ConflictResolution;
   readonly resolvedAt?: string;
+  readonly outcome?: string;
   readonly furtherOpinionRequestId?: string;
 };
 
@@ -69,6 +84,14 @@ export type DecisionDetails = {
   readonly recordedBy: string;
   readonly decidedAt: string;
   readonly openConflictsAcknowledged: readonly string[];
+  readonly rationaleInPatientsWords: string;
+};
+
+export type NoteDetails = {
+  readonly noteId: string;
+  readonly text: string;
+  readonly author: string;
+  readonly addedAt: string;
 };
 
 export type CaseDetails = {
@@ -78,7 +101,11 @@ export type CaseDetails = {
   readonly originalOpinion: OriginalOpinion;
   readonly caseManagerId?: string;
   readonly deadline?: string;
+  readonly deadlineSource?: string;
   readonly clinicianInformedAt?: string;
+  readonly clinicianInformedMethod?: ClinicianInformMethod;
+  /** What the original clinician was told as the reason for another opinion. */
+  readonly clinicianInformedReason?: string;
   readonly openedAt: string;
   readonly lastActivityAt: string;
   readonly requests: readonly OpinionRequestDetails[];
@@ -86,6 +113,8 @@ export type CaseDetails = {
   readonly decision?: DecisionDetails;
   /** Decisions made before a reopening, oldest first. */
   readonly earlierDecisions: readonly DecisionDetails[];
+  readonly notes: readonly NoteDetails[];
   readonly closedAt?: string;
   readonly closeReason?: CloseReason;
+  readonly closeComment?: string;
 };

@@ -33,6 +33,8 @@ export type CaseSummariesTable = {
   last_activity_at: Timestamp;
   outstanding_records: number;
   refused_records: number;
+  /** Due dates of the outstanding record items that have one: overdue is counted at read time. */
+  outstanding_record_due: ColumnType<Date[], string[], string[]>;
   pending_opinions: number;
   received_opinions: number;
   diagnosis_changes: number;
@@ -53,6 +55,8 @@ export type TimelineTable = {
   recorded_at: Timestamp;
   actor_id: string | null;
   summary: string;
+  /** The event's free text (a note, a rationale...): patient data, unlike `summary`. */
+  text: string | null;
 };
 
 /** Read models live in a schema of their own (rebuilt, never migrated): see ReadModelSchema. */

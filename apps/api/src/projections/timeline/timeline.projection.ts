@@ -1,5 +1,6 @@
 import type { Projection } from '../runner/projection';
 import { describeEvent } from './describe-event';
+import { eventText } from './event-text';
 
 /** The audit trail: every event of every case, who recorded it, when, in one line. */
 export const timelineProjection: Projection = {
@@ -18,6 +19,7 @@ export const timelineProjection: Projection = {
         recorded_at: recorded.recordedAt,
         actor_id: typeof actor?.id === 'string' ? actor.id : null,
         summary: describeEvent(event),
+        text: eventText(event) ?? null,
       };
     });
     await trx

@@ -1,6 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import type { ImagingModality, RecordKind, TransferMethod } from '@sot/domain';
-import { ImagingModalityEnum, RecordKindEnum, TransferMethodEnum } from '../../../graphql';
+import { DateTime, ImagingModalityEnum, RecordKindEnum, TransferMethodEnum } from '../../../graphql';
 import { CaseCommandInput } from '../../mutations';
 
 @InputType()
@@ -11,6 +11,9 @@ export class RecordItemInput {
   @Field(() => ImagingModalityEnum, { nullable: true }) modality?: ImagingModality;
   @Field() holder: string;
   @Field(() => TransferMethodEnum) transferMethod: TransferMethod;
+  @Field(() => DateTime, { nullable: true, description: 'When the holder should have sent it' }) dueBy?: Date;
+  @Field({ nullable: true, description: "Whether the patient's signed release authorisation is on file" })
+  releaseAuthorisationOnFile?: boolean;
 }
 
 @InputType()
