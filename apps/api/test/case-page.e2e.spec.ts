@@ -107,7 +107,9 @@ describe('the case page, read as a case manager would', () => {
       status: 'SENT',
       trackingReference: 'UPS 1Z999AA10123456784',
     });
-    const texts: Json = Object.fromEntries(shown.timeline.entries.map((entry) => [entry.eventType, entry.text]));
+    const texts: Json = Object.fromEntries(
+      shown.timeline.entries.map((entry): [string, unknown] => [String(entry.eventType), entry.text]),
+    );
     expect(texts).toMatchObject({
       OriginalClinicianInformed: 'Maria wants to hear about breast conservation',
       OpinionRequested: 'Is lumpectomy with radiotherapy an option for Maria?',
