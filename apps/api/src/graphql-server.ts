@@ -11,7 +11,7 @@ import { DateTime, formatGraphQLError, limitViolations, operationLog, queryLimit
 import type { AppConfig } from './platform';
 
 type HttpContext = {
-  req?: { headers: Record<string, string | string[] | undefined> };
+  req?: { headers: Record<string, string | string[] | undefined>; socket?: { remoteAddress?: string } };
   extra?: { user?: unknown; correlationId?: string };
 };
 type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
@@ -55,8 +55,13 @@ const subscriptionsConfig = (auth: AuthService, config: AppConfig, formatError: 
         ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) }
         : undefined,
     onConnect: async (context: Context) => {
-      const extra = context.extra as { user?: unknown; correlationId?: string };
-      extra.user = await auth.authenticate(connectionAuthorization(context.connectionParams ?? {}));
+      const extra = context.extra as {
+        user?: unknown;
+        correlationId?: string;
+        request?: { socket?: { remoteAddress?: string } };
+      };
+      const user = await auth.authenticate(connectionAuthorization(context.connectionParams ?? {}));
+      extra.user = user && { ...user, clientAddress: extra.request?.socket?.remoteAddress };
       extra.correlationId = randomUUID();
       return true;
     },
@@ -73,7 +78,8 @@ const requestContext =
     const given = header(req?.headers['x-correlation-id']);
     const correlationId = given && CORRELATION_ID.test(given) ? given : randomUUID();
     const user = await auth.authenticate(header(req?.headers.authorization));
-    return { ...(req ? { req } : {}), ...(user ? { user } : {}), correlationId };
+    const clientAddress = req?.socket?.remoteAddress;
+    return { ...(req ? { req } : {}), ...(user ? { user: { ...user, clientAddress } } : {}), correlationId };
   };
 
 export const graphQLServerConfig = (auth: AuthService, config: AppConfig, logger: Logger): ApolloDriverConfig => {

@@ -4,7 +4,11 @@ import { GqlExecutionContext } from '@nestjs/graphql';
 import type { RequestContext } from '../graphql';
 import type { Actor, Role } from './actor';
 
-export type AuthenticatedUser = Actor & { readonly role: Role };
+export type AuthenticatedUser = Actor & {
+  readonly role: Role;
+  /** Where the request came from (the peer address), for the access log. */
+  readonly clientAddress?: string;
+};
 
 export type GraphQLContext = RequestContext & { readonly user?: AuthenticatedUser };
 

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth';
 import { CaseCommandsModule } from '../case-commands';
 import { ProjectionsModule } from '../projections';
-import { AccessLogRepository, CaseOwnersRepository, CaseReadAccess } from './access';
+import { AccessLogRepository, AccessLogResolver, CaseOwnersRepository, CaseReadAccess } from './access';
 import { CaseDetailsRepository, CaseResolver } from './case-detail';
 import { CaseloadRepository, CaseloadResolver, CaseloadService } from './caseload';
 import { conflictsProviders } from './conflicts';
@@ -22,6 +22,7 @@ import { TimelineRepository, TimelineResolver } from './timeline';
     AccessLogRepository,
     CaseOwnersRepository,
     CaseReadAccess,
+    AccessLogResolver,
     CaseDetailsRepository,
     CaseResolver,
     TimelineRepository,

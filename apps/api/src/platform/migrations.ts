@@ -37,6 +37,38 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '2026-11-26-001-access-log-who-what-outcome-append-only': {
+    // Who (and in which role), which cases, which operation, with what outcome, from where; and
+    // no one, the api's own role included, may change or remove a row once written.
+    up: async (db) => {
+      await sql`
+        ALTER TABLE audit.access_log
+          ADD COLUMN role text,
+          ADD COLUMN case_ids uuid[] NOT NULL DEFAULT '{}',
+          ADD COLUMN outcome text NOT NULL DEFAULT 'ALLOWED',
+          ADD COLUMN client_address text`.execute(db);
+      await sql`UPDATE audit.access_log SET case_ids = ARRAY[case_id]`.execute(db);
+      await sql`ALTER TABLE audit.access_log DROP COLUMN case_id`.execute(db);
+      await sql`ALTER TABLE audit.access_log RENAME COLUMN action TO operation`.execute(db);
+      await sql`CREATE INDEX access_log_case_ids_idx ON audit.access_log USING gin (case_ids)`.execute(db);
+      await sql`CREATE INDEX access_log_user_idx ON audit.access_log (user_id, id)`.execute(db);
+      await sql`CREATE INDEX access_log_at_idx ON audit.access_log (at)`.execute(db);
+      await sql`DROP INDEX IF EXISTS audit.access_log_case_idx`.execute(db);
+      await sql`
+        CREATE FUNCTION audit.access_log_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          RAISE EXCEPTION 'audit.access_log is append-only: % is not allowed', TG_OP
+            USING ERRCODE = 'insufficient_privilege';
+        END $$`.execute(db);
+      await sql`
+        CREATE TRIGGER access_log_append_only BEFORE UPDATE OR DELETE ON audit.access_log
+          FOR EACH ROW EXECUTE FUNCTION audit.access_log_is_append_only()`.execute(db);
+      await sql`
+        CREATE TRIGGER access_log_no_truncate BEFORE TRUNCATE ON audit.access_log
+          FOR EACH STATEMENT EXECUTE FUNCTION audit.access_log_is_append_only()`.execute(db);
+      await sql`REVOKE UPDATE, DELETE, TRUNCATE ON audit.access_log FROM PUBLIC`.execute(db);
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -4,6 +4,7 @@ import type { AuthenticatedUser } from '../../auth';
 import { APP_CONFIG, AppError } from '../../platform';
 import type { AppConfig } from '../../platform';
 import type { CaseSummaryRow } from '../../projections';
+import { CaseReadAccess } from '../access';
 import { deadlineView, warningView } from '../case-detail';
 import { CaseloadRepository } from './caseload.repository';
 import type { CaseloadQuery } from './caseload.repository';
@@ -84,6 +85,7 @@ const toSummary = (row: CaseSummaryRow, now: Date, timeZone: string): CaseSummar
 export class CaseloadService {
   constructor(
     private readonly caseload: CaseloadRepository,
+    private readonly access: CaseReadAccess,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -93,6 +95,14 @@ export class CaseloadService {
     const now = new Date();
     const query = toQuery(user, args, filter, now);
     const page = await this.caseload.find(query);
+    if (page.rows.length > 0) {
+      // The caseload names patients: a read of their data like any other.
+      await this.access.record(
+        user,
+        'cases',
+        page.rows.map((row) => row.case_id),
+      );
+    }
     const edges = page.rows.map((row, index) => ({
       cursor: encodeCursor(query.offset + index),
       node: toSummary(row, now, this.config.TIME_ZONE),

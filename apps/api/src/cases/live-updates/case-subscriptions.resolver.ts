@@ -28,7 +28,7 @@ export class CaseSubscriptionsResolver {
 
   @Subscription(() => CaseUpdate, { description: 'Each change to one case', resolve: (value: CaseUpdate) => value })
   async caseUpdated(@CurrentUser() user: AuthenticatedUser, @Args('caseId', { type: () => ID }) caseId: string) {
-    const id = await this.access.authorize(user, caseId, 'subscribe');
+    const id = await this.access.authorize(user, caseId, 'caseUpdated');
     return this.stream(
       (message) => message.caseId === id && (user.role !== 'CASE_MANAGER' || message.caseManagerId === user.id),
     );

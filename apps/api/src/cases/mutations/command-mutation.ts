@@ -1,11 +1,13 @@
 import { Inject } from '@nestjs/common';
 import type { Type } from '@nestjs/common';
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
+import { isCaseId } from '@sot/domain';
 import type { CommandData, CommandType } from '@sot/domain';
 import { CurrentUser } from '../../auth';
 import type { AuthenticatedUser } from '../../auth';
-import { APP_CONFIG } from '../../platform';
+import { APP_CONFIG, AppError } from '../../platform';
 import type { AppConfig } from '../../platform';
+import { CaseReadAccess } from '../access';
 import { CaseDetailsRepository, caseView } from '../case-detail';
 import { CaseCommandSender } from './case-command.sender';
 import type { MutationInput } from './case-command.sender';
@@ -42,6 +44,7 @@ export const commandMutation = <
     constructor(
       readonly sender: CaseCommandSender,
       readonly details: CaseDetailsRepository,
+      readonly access: CaseReadAccess,
       @Inject(APP_CONFIG) readonly config: AppConfig,
     ) {}
 
@@ -51,9 +54,24 @@ export const commandMutation = <
       @Context('correlationId') correlationId: string,
       @Args('input', { type: () => spec.input }) input: I,
     ): Promise<CasePayload> {
-      const sent = await this.sender.send(user, correlationId, spec.command, input);
+      const name = mutationName(spec.command);
+      const sent = await this.sender.send(user, correlationId, spec.command, input).catch(async (error: unknown) => {
+        if (error instanceof AppError && error.code === 'FORBIDDEN') {
+          await this.access.record(
+            user,
+            name,
+            input.caseId && isCaseId(input.caseId) ? [input.caseId] : [],
+            'FORBIDDEN',
+          );
+        }
+        throw error;
+      });
       const row = await this.details.find(sent.caseId);
       const view = row ? caseView(sent.caseId, row.details, row.version, new Date(), this.config.TIME_ZONE) : undefined;
+      if (view) {
+        // The payload returns the case, patient and all.
+        await this.access.record(user, name, [sent.caseId]);
+      }
       return { case: view, version: sent.version, caughtUp: sent.caughtUp, duplicate: sent.duplicate };
     }
   }

@@ -1,0 +1,113 @@
+import type { Pool } from 'pg';
+import { PG_POOL } from '../src/platform';
+import { startHarness } from './app-harness';
+import type { Harness, TestUser } from './app-harness';
+import { CASE_QUERY, mutationDocument } from './factories/documents';
+import { openCaseInput } from './factories/inputs';
+
+type Entry = {
+  userId: string;
+  role: string;
+  operation: string;
+  caseIds: string[];
+  outcome: string;
+  clientAddress: string | null;
+};
+type LogPage = { accessLog: { entries: Entry[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+const LOG = `query($filter: AccessLogFilterInput, $first: Int, $after: String) {
+  accessLog(filter: $filter, first: $first, after: $after) {
+    entries { userId role operation caseIds outcome clientAddress }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+describe('the access log', () => {
+  let harness: Harness;
+  let owner: TestUser;
+  let stranger: TestUser;
+  let auditor: TestUser;
+  let caseId: string;
+  const log = async (filter: Record<string, unknown>, first = 100, after?: string) => {
+    const response = await harness.gql<LogPage>(LOG, { filter, first, after }, auditor.token);
+    expect(response.errors).toBeUndefined();
+    return response.data!.accessLog;
+  };
+
+  beforeAll(async () => {
+    harness = await startHarness('access_log');
+    owner = await harness.user('CASE_MANAGER', 'manager-owner');
+    stranger = await harness.user('CASE_MANAGER', 'manager-stranger');
+    auditor = await harness.user('AUDITOR');
+    const opened = await harness.gql<{ openCase: { case: { id: string } } }>(
+      mutationDocument('openCase'),
+      { input: openCaseInput(owner.id) },
+      owner.token,
+    );
+    caseId = opened.data!.openCase.case.id;
+  });
+  afterAll(() => harness?.close());
+
+  it('writes one row for every read of patient data: who, role, cases, operation, outcome, from where', async () => {
+    await harness.gql(CASE_QUERY, { id: caseId }, owner.token);
+    await harness.gql(
+      'query($id: ID!, $at: DateTime!) { caseAsOf(id: $id, at: $at) { status } }',
+      { id: caseId, at: new Date().toISOString() },
+      owner.token,
+    );
+    await harness.gql('{ cases(first: 10) { totalCount edges { node { patientName } } } }', {}, owner.token);
+    await harness.gql(
+      mutationDocument('addNote'),
+      { input: { caseId, noteId: 'n1', text: 'Called the patient' } },
+      owner.token,
+    );
+    const mine = (await log({ userId: owner.id })).entries;
+    const operations = mine.map((entry) => entry.operation).reverse();
+    expect(operations).toEqual(['openCase', 'case', 'timeline', 'caseAsOf', 'cases', 'addNote']);
+    for (const entry of mine) {
+      expect(entry).toMatchObject({ role: 'CASE_MANAGER', caseIds: [caseId], outcome: 'ALLOWED' });
+      expect(entry.clientAddress).toMatch(/127\.0\.0\.1/);
+    }
+  });
+
+  it('writes a row for every refused attempt, reads and changes alike', async () => {
+    await harness.gql(CASE_QUERY, { id: caseId }, stranger.token);
+    await harness.gql(CASE_QUERY, { id: '00000000-0000-4000-8000-000000000000' }, stranger.token);
+    await harness.gql(
+      mutationDocument('addNote'),
+      { input: { caseId, noteId: 'n2', text: 'Not my case' } },
+      stranger.token,
+    );
+    const refused = (await log({ userId: stranger.id })).entries.reverse();
+    expect(refused.map((entry) => [entry.operation, entry.outcome, entry.caseIds])).toEqual([
+      ['case', 'FORBIDDEN', [caseId]],
+      ['case', 'NOT_FOUND', ['00000000-0000-4000-8000-000000000000']],
+      ['addNote', 'FORBIDDEN', [caseId]],
+    ]);
+  });
+
+  it('lets auditors and supervisors page through it with filters; case managers may not read it', async () => {
+    const byCase = await log({ caseId, outcome: 'FORBIDDEN' });
+    expect(byCase.entries.every((entry) => entry.userId === stranger.id && entry.caseIds.includes(caseId))).toBe(true);
+    expect(byCase.entries).toHaveLength(2);
+
+    const first = await log({ caseId }, 3);
+    expect(first.entries).toHaveLength(3);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const rest = await log({ caseId }, 100, first.pageInfo.endCursor!);
+    const all = await log({ caseId }, 100);
+    expect([...first.entries, ...rest.entries]).toEqual(all.entries);
+
+    const supervisor = await harness.user('SUPERVISOR');
+    expect((await harness.gql(LOG, { first: 1 }, supervisor.token)).errors).toBeUndefined();
+    const refused = await harness.gql(LOG, { first: 1 }, owner.token);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('cannot be changed or emptied, not even by the api’s own database role', async () => {
+    const pool = harness.app.get<Pool>(PG_POOL);
+    await expect(pool.query(`UPDATE audit.access_log SET outcome = 'ALLOWED'`)).rejects.toThrow(/append-only/);
+    await expect(pool.query('DELETE FROM audit.access_log')).rejects.toThrow(/append-only/);
+    await expect(pool.query('TRUNCATE audit.access_log')).rejects.toThrow(/append-only/);
+    expect((await log({ userId: stranger.id })).entries).toHaveLength(3);
+  });
+});
