@@ -40,6 +40,8 @@ export type AppendResult = {
   /** The revision of the last event now in the stream: pass it as the next expected revision. */
   readonly nextExpectedRevision: number;
   readonly position: Position;
+  /** True when these event ids were already in the stream, in this order: nothing was written. */
+  readonly alreadyAppended?: boolean;
 };
 
 export type ReadStreamOptions = {

@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler } from '@nestjs/cqrs';
 import type { ICommandHandler } from '@nestjs/cqrs';
 import { caseStreamId, decide } from '@sot/domain';
+import type { CaseCommand } from '@sot/domain';
 import { EventStoreError, WrongExpectedVersionError } from '@sot/event-store';
 import type { EventStore } from '@sot/event-store';
 import { commandKey, loadCase } from '../case-events';
@@ -10,14 +11,36 @@ import { AppError, EVENT_STORE } from '../platform';
 import { authorizeCommand } from './command-access';
 import { ExecuteCaseCommand } from './execute-case-command';
 import type { CommandContext, CommandResult } from './execute-case-command';
-import { toNewEvents } from './new-events';
+import { KeyedQueue } from './keyed-queue';
+import { commandHash, toNewEvents } from './new-events';
 
-/** decide() is pure, so a command that lost a race is simply decided again on the new state. */
-const MAX_ATTEMPTS = 5;
+/**
+ * decide() is pure, so a command that lost a race (to another instance: within one, the queue
+ * keeps commands of a case in line) is decided again on the new state, after a jittered pause,
+ * until this much time has passed.
+ */
+const RACE_RETRY_DEADLINE_MS = 10_000;
+const jitteredPause = (attempt: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10 * 2 ** attempt, 250)));
 
-/** The type of the command this commandId already recorded on the case, if any. */
-const earlierCommand = (loaded: LoadedCase, context: CommandContext): string | undefined =>
-  loaded.commands.get(commandKey(context.actor.id, context.commandId));
+/** A commandId seen before on this case: the same command again, or (CONFLICT) a different one. */
+const isDuplicate = (loaded: LoadedCase, command: CaseCommand, context: CommandContext): boolean => {
+  const earlier = loaded.commands.get(commandKey(context.actor.id, context.commandId));
+  if (earlier === undefined) {
+    return false;
+  }
+  if (earlier.type !== command.type) {
+    throw new AppError('CONFLICT', `commandId ${context.commandId} was already used for ${earlier.type} on this case`);
+  }
+  if (earlier.hash !== undefined && earlier.hash !== commandHash(command)) {
+    throw new AppError(
+      'CONFLICT',
+      `commandId ${context.commandId} was already used for a ${command.type} with other content: use a new commandId`,
+      { field: 'commandId' },
+    );
+  }
+  return true;
+};
 
 const requireExpectedVersion = (version: number, context: CommandContext): void => {
   if (context.expectedVersion !== undefined && context.expectedVersion !== version) {
@@ -34,15 +57,23 @@ const requireExpectedVersion = (version: number, context: CommandContext): void 
 
 @CommandHandler(ExecuteCaseCommand)
 export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCommand, CommandResult> {
+  private readonly queue = new KeyedQueue();
+
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async execute(envelope: ExecuteCaseCommand): Promise<CommandResult> {
+  execute(envelope: ExecuteCaseCommand): Promise<CommandResult> {
+    return this.queue.run(envelope.caseId, () => this.untilRecorded(envelope));
+  }
+
+  private async untilRecorded(envelope: ExecuteCaseCommand): Promise<CommandResult> {
+    const deadline = Date.now() + RACE_RETRY_DEADLINE_MS;
     for (let attempt = 1; ; attempt += 1) {
       try {
         return await this.attempt(envelope);
       } catch (error) {
         const raced = error instanceof WrongExpectedVersionError;
-        if (raced && envelope.context.expectedVersion === undefined && attempt < MAX_ATTEMPTS) {
+        if (raced && envelope.context.expectedVersion === undefined && Date.now() < deadline) {
+          await jitteredPause(attempt);
           continue;
         }
         throw translateStoreError(error, envelope.context);
@@ -55,11 +86,7 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
     const loaded = await loadCase(this.store, caseId);
     // First: a duplicate must not answer (with the case) someone who may not send the command.
     authorizeCommand(context.actor, command, loaded.state);
-    const earlier = earlierCommand(loaded, context);
-    if (earlier !== undefined) {
-      if (earlier !== command.type) {
-        throw new AppError('CONFLICT', `commandId ${context.commandId} was already used for ${earlier} on this case`);
-      }
+    if (isDuplicate(loaded, command, context)) {
       return { caseId, version: loaded.version, duplicate: true };
     }
     requireExpectedVersion(loaded.version, context);
@@ -67,10 +94,12 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
     const expected = loaded.version === 0 ? 'no_stream' : loaded.version - 1;
     const appended = await this.store.append(
       caseStreamId(caseId),
-      toNewEvents(caseId, events, context, command.type),
+      toNewEvents(caseId, events, context, command),
       expected,
     );
-    return { caseId, version: appended.nextExpectedRevision + 1, position: appended.position, duplicate: false };
+    // The same events already stored: another instance recorded this very command a moment ago.
+    const duplicate = appended.alreadyAppended === true;
+    return { caseId, version: appended.nextExpectedRevision + 1, position: appended.position, duplicate };
   }
 }
 

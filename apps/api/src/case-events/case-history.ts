@@ -6,9 +6,12 @@ export type LoadedCase = {
   readonly state: CaseState;
   /** Number of events in the stream. */
   readonly version: number;
-  /** commandKey(actor, commandId) -> command type, for every command recorded in the stream. */
-  readonly commands: ReadonlyMap<string, string>;
+  /** commandKey(actor, commandId) -> the command recorded under it, for every command in the stream. */
+  readonly commands: ReadonlyMap<string, RecordedCommand>;
 };
+
+/** What the stream says of a command it recorded: its type and (since it was kept) a hash of its data. */
+export type RecordedCommand = { readonly type: string; readonly hash?: string };
 
 /** A stored event of a case, parsed (and upcast) into the domain's event. */
 export type CaseHistoryEntry = { readonly event: CaseEvent; readonly recorded: RecordedEvent };
@@ -33,17 +36,24 @@ export async function* readCaseHistory(
   }
 }
 
-const commandOf = (recorded: RecordedEvent): [key: string, type: string] | undefined => {
-  const actor = recorded.metadata.actor as { id?: unknown } | undefined;
-  return typeof recorded.metadata.commandId === 'string' && typeof actor?.id === 'string'
-    ? [commandKey(actor.id, recorded.metadata.commandId), String(recorded.metadata.commandType)]
-    : undefined;
+const commandOf = (recorded: RecordedEvent): [key: string, command: RecordedCommand] | undefined => {
+  const { actor, commandId, commandType, commandHash } = recorded.metadata as {
+    actor?: { id?: unknown };
+    commandId?: unknown;
+    commandType?: unknown;
+    commandHash?: unknown;
+  };
+  if (typeof commandId !== 'string' || typeof actor?.id !== 'string') {
+    return undefined;
+  }
+  const hash = typeof commandHash === 'string' ? { hash: commandHash } : {};
+  return [commandKey(actor.id, commandId), { type: String(commandType), ...hash }];
 };
 
 /** Replays a case's stream into the domain's state: what `decide` needs, never a read model. */
 export const loadCase = async (store: EventStore, caseId: string): Promise<LoadedCase> => {
   const events: CaseEvent[] = [];
-  const commands = new Map<string, string>();
+  const commands = new Map<string, RecordedCommand>();
   let version = 0;
   for await (const { event, recorded } of readCaseHistory(store, caseId)) {
     events.push(event);

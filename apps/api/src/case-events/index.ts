@@ -1,3 +1,3 @@
 export { commandKey, loadCase, readCaseHistory, toCaseEvent } from './case-history';
-export type { CaseHistoryEntry, LoadedCase } from './case-history';
+export type { CaseHistoryEntry, LoadedCase, RecordedCommand } from './case-history';
 export { eventIdFor } from './event-ids';

@@ -86,12 +86,13 @@ export const describeEventStoreContract = (
         await expect(store().append(stream, events(1), 'any')).resolves.toMatchObject({ nextExpectedRevision: 2 });
       });
 
-      it('appends nothing twice when the same event ids are appended again', async () => {
+      it('appends nothing twice when the same event ids are appended again, and says so', async () => {
         const stream = `${uniquePrefix()}d`;
         const batch = events(2);
         const first = await store().append(stream, batch, 'no_stream');
         const again = await store().append(stream, batch, 'no_stream');
-        expect(again).toEqual(first);
+        expect(first.alreadyAppended).toBeFalsy();
+        expect(again).toEqual({ ...first, alreadyAppended: true });
         expect(ids(await collect(store().readStream(stream)))).toEqual(ids(batch));
       });
     });

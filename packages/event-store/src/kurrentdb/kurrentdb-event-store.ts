@@ -77,13 +77,14 @@ class KurrentDBEventStore implements EventStore {
     } catch (error) {
       throw toStoreError(error, `appending to ${streamId}`);
     }
-    // An idempotent re-append may come back without a position: the batch's last event has it.
-    const position =
-      result.position ??
-      (await this.positionAt(streamId, result.nextExpectedRevision).catch((error: unknown) => {
-        throw toStoreError(error, `reading ${streamId}`);
-      }));
-    return { nextExpectedRevision: Number(result.nextExpectedRevision), position };
+    if (result.position) {
+      return { nextExpectedRevision: Number(result.nextExpectedRevision), position: result.position };
+    }
+    // The server answers an idempotent re-append without a position: the batch's last event has it.
+    const position = await this.positionAt(streamId, result.nextExpectedRevision).catch((error: unknown) => {
+      throw toStoreError(error, `reading ${streamId}`);
+    });
+    return { nextExpectedRevision: Number(result.nextExpectedRevision), position, alreadyAppended: true };
   };
 
   readonly readStream: EventStore['readStream'] = (streamId, readOptions = {}) =>

@@ -41,7 +41,7 @@ const previousAppend = async (
     );
   }
   const last = rows[rows.length - 1]!;
-  return { nextExpectedRevision: Number(last.stream_revision), position: positionOf(last) };
+  return { nextExpectedRevision: Number(last.stream_revision), position: positionOf(last), alreadyAppended: true };
 };
 
 const currentRevision = async (client: PoolClient, table: string, streamId: string): Promise<number | 'no_stream'> => {
