@@ -16,6 +16,8 @@ export const createApp = async (
     logger: new PinoNestLogger(logger.child({ component: 'nest' })),
     abortOnError: false,
   });
+  // No advertising of the framework to whoever probes the server.
+  (app.getHttpAdapter().getInstance() as { disable: (setting: string) => void }).disable('x-powered-by');
   app.enableShutdownHooks();
   return app;
 };

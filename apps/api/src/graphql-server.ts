@@ -1,28 +1,72 @@
 import { ApolloDriver } from '@nestjs/apollo';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
-import { GraphQLError, parse } from 'graphql';
-import type { GraphQLFormattedError } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { parse } from 'graphql';
+import type { GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Context } from 'graphql-ws';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { AuthService, GraphQLContext } from './auth';
-import { DateTime, formatGraphQLError, limitViolations, operationLog, queryLimits } from './graphql';
+import {
+  DateTime,
+  brokenInputError,
+  formatGraphQLError,
+  inputHygiene,
+  limitViolations,
+  queryLimits,
+  operationLog,
+} from './graphql';
+import type { QueryLimits } from './graphql';
 import type { AppConfig } from './platform';
 
+type Authentication = Awaited<ReturnType<AuthService['authenticate']>>;
+type SocketExtra = {
+  user?: GraphQLContext['user'];
+  authFailure?: GraphQLContext['authFailure'];
+  correlationId?: string;
+  request?: { socket?: { remoteAddress?: string } };
+};
 type HttpContext = {
   req?: { headers: Record<string, string | string[] | undefined>; socket?: { remoteAddress?: string } };
-  extra?: { user?: unknown; correlationId?: string };
+  extra?: SocketExtra;
 };
+
+/** Who is asking, from where; or why the token they sent does not say. */
+const requester = (
+  authentication: Authentication,
+  clientAddress: string | undefined,
+): Pick<GraphQLContext, 'user' | 'authFailure'> =>
+  authentication === 'expired'
+    ? { authFailure: 'TOKEN_EXPIRED' }
+    : authentication
+      ? { user: { ...authentication, ...(clientAddress ? { clientAddress } : {}) } }
+      : {};
 type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 
 const header = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
 const CORRELATION_ID = /^[A-Za-z0-9_.:-]{1,128}$/;
 
-/** Depth and cost of a subscription: graphql-ws validates on its own, without Apollo's rules. */
-const overLimits = (query: string, maxDepth: number, maxCost: number): string[] => {
+/** The schema Apollo serves, kept for the checks graphql-ws runs outside Apollo's pipeline. */
+type SchemaHolder = { schema?: GraphQLSchema };
+
+const holdSchema = (holder: SchemaHolder): ApolloServerPlugin => ({
+  serverWillStart: () =>
+    Promise.resolve({ schemaDidLoadOrUpdate: ({ apiSchema }) => void (holder.schema = apiSchema) }),
+});
+
+/** Depth, aliases and cost of a subscription: graphql-ws validates on its own, without Apollo's rules. */
+const overLimits = (
+  holder: SchemaHolder,
+  payload: { query: string; variables?: unknown },
+  limits: QueryLimits,
+): GraphQLError[] => {
+  if (!holder.schema) {
+    return [];
+  }
   try {
-    return limitViolations(parse(query), maxDepth, maxCost);
+    const variables = (payload.variables ?? {}) as Record<string, unknown>;
+    return limitViolations(holder.schema, parse(payload.query), variables, limits);
   } catch {
     return []; // graphql-ws answers the syntax error itself
   }
@@ -34,14 +78,21 @@ const connectionAuthorization = (params: Record<string, unknown>): string | unde
 };
 
 /** graphql-ws: the same limits, error codes and authentication as HTTP. */
-const subscriptionsConfig = (auth: AuthService, config: AppConfig, formatError: FormatError) => ({
+const subscriptionsConfig = (
+  auth: AuthService,
+  limits: QueryLimits,
+  holder: SchemaHolder,
+  formatError: FormatError,
+) => ({
   'graphql-ws': {
     path: '/graphql',
-    onSubscribe: (_ctx: Context, _id: string, payload: { query: string }) => {
-      const violations = overLimits(payload.query, config.GRAPHQL_MAX_DEPTH, config.GRAPHQL_MAX_COST);
-      return violations.length > 0
-        ? violations.map((message) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } }))
-        : undefined;
+    onSubscribe: (_ctx: Context, _id: string, payload: { query: string; variables?: unknown }) => {
+      const broken = brokenInputError(payload.query, payload.variables);
+      if (broken) {
+        return [broken];
+      }
+      const violations = overLimits(holder, payload, limits);
+      return violations.length > 0 ? violations : undefined;
     },
     // Apollo's formatError does not see results sent over graphql-ws: give them the same codes.
     onNext: (
@@ -55,13 +106,9 @@ const subscriptionsConfig = (auth: AuthService, config: AppConfig, formatError: 
         ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) }
         : undefined,
     onConnect: async (context: Context) => {
-      const extra = context.extra as {
-        user?: unknown;
-        correlationId?: string;
-        request?: { socket?: { remoteAddress?: string } };
-      };
-      const user = await auth.authenticate(connectionAuthorization(context.connectionParams ?? {}));
-      extra.user = user && { ...user, clientAddress: extra.request?.socket?.remoteAddress };
+      const extra = context.extra as SocketExtra;
+      const authentication = await auth.authenticate(connectionAuthorization(context.connectionParams ?? {}));
+      Object.assign(extra, requester(authentication, extra.request?.socket?.remoteAddress));
       extra.correlationId = randomUUID();
       return true;
     },
@@ -73,16 +120,26 @@ const requestContext =
   (auth: AuthService) =>
   async ({ req, extra }: HttpContext): Promise<GraphQLContext> => {
     if (extra) {
-      return { user: extra.user as GraphQLContext['user'], correlationId: extra.correlationId ?? randomUUID() };
+      const { user, authFailure } = extra;
+      return {
+        ...(user ? { user } : {}),
+        ...(authFailure ? { authFailure } : {}),
+        correlationId: extra.correlationId ?? randomUUID(),
+      };
     }
     const given = header(req?.headers['x-correlation-id']);
     const correlationId = given && CORRELATION_ID.test(given) ? given : randomUUID();
-    const user = await auth.authenticate(header(req?.headers.authorization));
-    const clientAddress = req?.socket?.remoteAddress;
-    return { ...(req ? { req } : {}), ...(user ? { user: { ...user, clientAddress } } : {}), correlationId };
+    const authentication = await auth.authenticate(header(req?.headers.authorization));
+    return { ...(req ? { req } : {}), ...requester(authentication, req?.socket?.remoteAddress), correlationId };
   };
 
 export const graphQLServerConfig = (auth: AuthService, config: AppConfig, logger: Logger): ApolloDriverConfig => {
+  const limits: QueryLimits = {
+    maxDepth: config.GRAPHQL_MAX_DEPTH,
+    maxCost: config.GRAPHQL_MAX_COST,
+    maxAliases: config.GRAPHQL_MAX_ALIASES,
+  };
+  const holder: SchemaHolder = {};
   const formatError = formatGraphQLError((error) =>
     logger.error(
       { err: error instanceof Error ? `${error.name}: ${error.message}` : 'non-error thrown' },
@@ -98,10 +155,14 @@ export const graphQLServerConfig = (auth: AuthService, config: AppConfig, logger
     buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTime }] },
     playground: false,
     introspection: config.NODE_ENV !== 'production',
-    validationRules: [queryLimits(config.GRAPHQL_MAX_DEPTH, config.GRAPHQL_MAX_COST)],
     formatError,
-    plugins: [operationLog(logger.child({ component: 'graphql' }))],
-    subscriptions: subscriptionsConfig(auth, config, formatError),
+    plugins: [
+      holdSchema(holder),
+      inputHygiene(),
+      queryLimits(limits),
+      operationLog(logger.child({ component: 'graphql' })),
+    ],
+    subscriptions: subscriptionsConfig(auth, limits, holder, formatError),
     context: requestContext(auth),
   };
 };

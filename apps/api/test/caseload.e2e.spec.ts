@@ -130,7 +130,7 @@ describe('the caseload', () => {
       const response = await harness.gql(mutationDocument(mutation), { input }, supervisor.token);
       expect(response.errors?.[0]?.extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
-        field: 'caseManagerId',
+        field: 'input.caseManagerId',
         reason,
       });
     }

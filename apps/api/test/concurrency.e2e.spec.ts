@@ -42,7 +42,7 @@ describe('many writers at once', () => {
   it('refuses the same commandId with other content as a CONFLICT, one after the other or at once', async () => {
     await addNote({ commandId: 'reused-id', noteId: 'n-a', text: 'First content' });
     const later = await addNote({ commandId: 'reused-id', noteId: 'n-b', text: 'Other content' });
-    expect(later.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'commandId' });
+    expect(later.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.commandId' });
 
     const before = (await stored()).length;
     const racing = await Promise.all([

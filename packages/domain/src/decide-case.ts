@@ -5,9 +5,28 @@ import type { CaseEvent } from './events';
 import { requireCase, requireNotClosed, requireUndecided } from './guards';
 import type { CaseState } from './state';
 
+/** No one alive was born before this; a later date is a typing error, not a patient. */
+const EARLIEST_BIRTH_DATE = '1880-01-01';
+/** A decision deadline is about treatment not being delayed: years, not decades, ahead at most. */
+export const MAX_DEADLINE_YEARS = 5;
+
+const yearsAfter = (instant: string, years: number): number => {
+  const date = new Date(instant);
+  date.setUTCFullYear(date.getUTCFullYear() + years);
+  return date.getTime();
+};
+
 export const openCase = ({ data, metadata }: CaseCommandOf<'OpenCase'>, state: CaseState): CaseEvent[] => {
   if (state.status !== 'none') {
     fail('CASE_ALREADY_OPENED', 'A case with this id has already been opened');
+  }
+  const { birthDate } = data.personal;
+  if (birthDate !== undefined && (birthDate > metadata.now.slice(0, 10) || birthDate < EARLIEST_BIRTH_DATE)) {
+    fail(
+      'INVALID_INPUT',
+      `The birth date ${birthDate} is ${birthDate < EARLIEST_BIRTH_DATE ? `before ${EARLIEST_BIRTH_DATE}` : 'in the future'}`,
+      'data.personal.birthDate',
+    );
   }
   const occurredAt = metadata.now;
   const { personal, condition, originalOpinion, caseManagerId } = data;
@@ -42,6 +61,13 @@ export const setDecisionDeadline = (
   const open = requireUndecided(state);
   if (Date.parse(data.deadline) <= Date.parse(metadata.now)) {
     fail('DEADLINE_NOT_IN_FUTURE', `The deadline ${data.deadline} is not after now (${metadata.now})`, 'data.deadline');
+  }
+  if (Date.parse(data.deadline) > yearsAfter(metadata.now, MAX_DEADLINE_YEARS)) {
+    fail(
+      'INVALID_INPUT',
+      `The deadline ${data.deadline.slice(0, 10)} is more than ${MAX_DEADLINE_YEARS} years away: check the year`,
+      'data.deadline',
+    );
   }
   return [
     event('DecisionDeadlineSet', {

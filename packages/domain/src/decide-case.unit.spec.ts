@@ -75,6 +75,27 @@ describe('a case', () => {
       );
     });
 
+    it('names the field holding a NUL, a broken character, or a bidirectional override in a name', () => {
+      const parse = (patientName: string) =>
+        thrownBy(() =>
+          parseCommand('OpenCase', openCaseData({ personal: { patientName } }), { now: T0, actorId: MANAGER }),
+        );
+      for (const [patientName, message] of [
+        ['Maria\u0000Lopez', /control character/],
+        ['Maria \ud800Lopez', /lone UTF-16 surrogate/],
+        ['\u202eZepol airaM', /bidirectional override/],
+      ] as const) {
+        expect(parse(patientName)).toMatchObject({
+          code: 'INVALID_INPUT',
+          path: 'data.personal.patientName',
+          message: expect.stringMatching(message) as unknown,
+        });
+      }
+      // Free text may hold line breaks and right-to-left script.
+      const note = parseCommand('AddNote', { noteId: 'n1', text: 'Line one\nمريض' }, { now: T0, actorId: MANAGER });
+      expect(note.data).toEqual({ noteId: 'n1', text: 'Line one\nمريض' });
+    });
+
     it('rejects a command time without a time zone', () => {
       expect(
         thrownBy(() => parseCommand('OpenCase', openCaseData(), { now: '2026-03-02 09:00', actorId: MANAGER })),
@@ -87,6 +108,20 @@ describe('a case', () => {
   describe('when the case is open', () => {
     it('rejects opening it again', () => {
       given(openedCase()).when(command('OpenCase', openCaseData())).thenThrows('CASE_ALREADY_OPENED');
+    });
+
+    it('rejects a birth date in the future or before 1880', () => {
+      for (const birthDate of ['2026-03-03', '1850-01-01']) {
+        given([])
+          .when(command('OpenCase', openCaseData({ personal: { patientName: 'A B', birthDate } })))
+          .thenThrows('INVALID_INPUT', /birth date/);
+      }
+    });
+
+    it('rejects a deadline decades away', () => {
+      given(openedCase())
+        .when(command('SetDecisionDeadline', { deadline: '2046-03-02T09:00:00.000Z', source: 'typo' }))
+        .thenThrows('INVALID_INPUT', /more than 5 years away/);
     });
 
     it('sets a decision deadline that lies after the command time, remembering the previous one', () => {

@@ -11,10 +11,25 @@ const invalid = (path: string, message: string): never => {
   throw new DomainError('INVALID_INPUT', `${path || 'value'} ${message}`, path || undefined);
 };
 
-export const text = (options: { max: number; min?: number }): Schema<string> => ({
+/** C0 control characters other than tab and line breaks, and DEL: never part of a person's text. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/** Bidirectional embeddings, overrides and isolates: they can make a name read as another. */
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
+
+export const text = (options: { max: number; min?: number; bidiControls?: 'refused' }): Schema<string> => ({
   parse: (value, path = '') => {
     if (typeof value !== 'string') {
       return invalid(path, 'must be a string');
+    }
+    if (!value.isWellFormed()) {
+      return invalid(path, 'contains a broken character (a lone UTF-16 surrogate)');
+    }
+    if (CONTROL.test(value)) {
+      return invalid(path, 'contains a control character (such as NUL)');
+    }
+    if (options.bidiControls === 'refused' && BIDI_CONTROL.test(value)) {
+      return invalid(path, 'contains a bidirectional override character, which can disguise a name');
     }
     const trimmed = value.trim();
     const min = options.min ?? 1;

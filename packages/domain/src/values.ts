@@ -53,7 +53,7 @@ export type CloseReason = (typeof closeReasons)[number];
 export type ClinicianInformMethod = (typeof clinicianInformMethods)[number];
 export type Currency = (typeof currencies)[number];
 
-export const NAME = text({ max: 200 });
+export const NAME = text({ max: 200, bidiControls: 'refused' });
 export const SHORT_TEXT = text({ max: 500 });
 export const LONG_TEXT = text({ max: 4000 });
 

@@ -14,8 +14,12 @@ export class AuthGuard implements CanActivate {
       return true;
     }
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
-    if (isPublic || graphQLContext(context).user) {
+    const request = graphQLContext(context);
+    if (isPublic || request.user) {
       return true;
+    }
+    if (request.authFailure === 'TOKEN_EXPIRED') {
+      throw new AppError('UNAUTHENTICATED', 'Your session has expired: sign in again', { reason: 'TOKEN_EXPIRED' });
     }
     throw new AppError('UNAUTHENTICATED', 'Sign in first: send Authorization: Bearer <token> (see the login mutation)');
   }

@@ -29,15 +29,18 @@ export class AuthService {
     };
   }
 
-  /** The user behind a bearer token; disabled or deleted accounts lose access at once. */
-  async authenticate(authorization: string | undefined): Promise<AuthenticatedUser | undefined> {
+  /**
+   * The user behind a bearer token; disabled or deleted accounts lose access at once. 'expired'
+   * when the token was ours but its time is up, so the client can be told to sign in again.
+   */
+  async authenticate(authorization: string | undefined): Promise<AuthenticatedUser | 'expired' | undefined> {
     const token = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
     if (!token) {
       return undefined;
     }
     const claims = await this.tokens.verify(token);
-    if (!claims) {
-      return undefined;
+    if (claims === undefined || claims === 'expired') {
+      return claims;
     }
     const user = await this.users.findById(claims.sub);
     return user && !user.disabled ? { id: user.id, role: user.role satisfies Role } : undefined;

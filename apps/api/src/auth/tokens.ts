@@ -1,4 +1,4 @@
-import { SignJWT, jwtVerify } from 'jose';
+import { SignJWT, errors, jwtVerify } from 'jose';
 import type { Role } from './actor';
 
 export type TokenClaims = { readonly sub: string; readonly role: Role };
@@ -28,8 +28,8 @@ export class TokenService {
     return { token, expiresAt };
   }
 
-  /** The claims of a valid token, or undefined for anything forged, expired or malformed. */
-  async verify(token: string): Promise<TokenClaims | undefined> {
+  /** The claims of a valid token; 'expired' for a genuine one past its time; undefined for anything else. */
+  async verify(token: string): Promise<TokenClaims | 'expired' | undefined> {
     try {
       const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
       const role = payload.role;
@@ -37,8 +37,9 @@ export class TokenService {
         return undefined;
       }
       return { sub: payload.sub, role };
-    } catch {
-      return undefined;
+    } catch (error) {
+      // jose checks the signature before the time: an expired token is one we issued.
+      return error instanceof errors.JWTExpired ? 'expired' : undefined;
     }
   }
 }

@@ -36,7 +36,7 @@ const isDuplicate = (loaded: LoadedCase, command: CaseCommand, context: CommandC
     throw new AppError(
       'CONFLICT',
       `commandId ${context.commandId} was already used for a ${command.type} with other content: use a new commandId`,
-      { field: 'commandId' },
+      { field: 'input.commandId' },
     );
   }
   return true;

@@ -45,6 +45,22 @@ export const graphQLCodeFor = (code: DomainErrorCode): AppErrorCode => {
 
 export type ErrorReporter = (error: unknown) => void;
 
+/** A command's data is the mutation's `input`: name the field as the client sent it. */
+const inputPath = (domainPath: string): string => domainPath.replace(/^data(?=[.[]|$)/, 'input');
+
+/**
+ * The variable path graphql-js names in its coercion errors, e.g. `Variable "$input" got invalid
+ * value "XYZ" at "input.coverage.currency"` or `... at "input.personal"; Field "patientName" of
+ * required type "String!" was not provided.`
+ */
+const variablePath = (message: string): string | undefined => {
+  const at = /^Variable "\$[^"]+" got invalid value .*? at "([^"]+)"/.exec(message)?.[1];
+  const missing = /Field "([^"]+)" of required type "[^"]+" was not provided/.exec(message)?.[1];
+  const variable = /^Variable "\$([^"]+)"/.exec(message)?.[1];
+  const path = at ?? variable;
+  return path && missing ? `${path}.${missing}` : path;
+};
+
 /** Apollo's formatError: known errors keep their message and gain a code; anything else is hidden. */
 export const formatGraphQLError =
   (report: ErrorReporter) =>
@@ -61,7 +77,7 @@ export const formatGraphQLError =
         extensions: {
           code: graphQLCodeFor(original.code),
           domainCode: original.code,
-          ...(original.path ? { field: original.path } : {}),
+          ...(original.path ? { field: inputPath(original.path) } : {}),
         },
       };
     }
@@ -74,7 +90,9 @@ export const formatGraphQLError =
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
-      return { ...base, extensions: { code } };
+      const field =
+        typeof formatted.extensions?.field === 'string' ? formatted.extensions.field : variablePath(formatted.message);
+      return { ...base, extensions: { code, ...(field ? { field } : {}) } };
     }
     report(original);
     return { ...base, message: 'Internal error: it has been logged', extensions: { code: 'INTERNAL_SERVER_ERROR' } };

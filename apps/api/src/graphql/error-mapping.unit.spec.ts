@@ -28,7 +28,7 @@ describe('GraphQL error mapping', () => {
     expect(formatted).toEqual({
       message: 'No opinion request r7 on this case',
       path: ['openCase'],
-      extensions: { code: 'NOT_FOUND', domainCode: 'OPINION_REQUEST_NOT_FOUND', field: 'data.requestId' },
+      extensions: { code: 'NOT_FOUND', domainCode: 'OPINION_REQUEST_NOT_FOUND', field: 'input.requestId' },
     });
     expect(reported).toEqual([]);
   });

@@ -1,91 +1,86 @@
-import { GraphQLError, Kind } from 'graphql';
-import type {
-  ASTVisitor,
-  DocumentNode,
-  FragmentDefinitionNode,
-  OperationDefinitionNode,
-  SelectionSetNode,
-  ValidationContext,
-  ValidationRule,
-} from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { GraphQLError, specifiedRules, validate } from 'graphql';
+import type { DocumentNode, GraphQLSchema, ValidationContext, ValidationRule } from 'graphql';
+import { getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import type { ComplexityEstimator } from 'graphql-query-complexity';
 
-type Measure = { depth: number; cost: number };
+export type QueryLimits = { readonly maxDepth: number; readonly maxCost: number; readonly maxAliases: number };
 
-const LIST_ARGUMENT = 'first';
-const DEFAULT_LIST_SIZE = 10;
+const refusal = (message: string) =>
+  new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
 
-/**
- * Depth and cost of an operation, fragments expanded. A field costs 1; a field with a `first`
- * argument multiplies what it selects by that page size, so wide pages of deep data cost more.
- */
-const measure = (
-  set: SelectionSetNode,
-  fragments: Record<string, FragmentDefinitionNode>,
-  seen: Set<string>,
-): Measure => {
-  let depth = 0;
-  let cost = 0;
-  for (const selection of set.selections) {
-    if (selection.kind === Kind.FIELD) {
-      const child = selection.selectionSet ? measure(selection.selectionSet, fragments, seen) : { depth: 0, cost: 0 };
-      const first = selection.arguments?.find((argument) => argument.name.value === LIST_ARGUMENT);
-      const size = first?.value.kind === Kind.INT ? Number(first.value.value) : first ? DEFAULT_LIST_SIZE : 1;
-      depth = Math.max(depth, child.depth + 1);
-      cost += 1 + child.cost * size;
-    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      const child = measure(selection.selectionSet, fragments, seen);
-      depth = Math.max(depth, child.depth);
-      cost += child.cost;
-    } else {
-      const name = selection.name.value;
-      const fragment = fragments[name];
-      if (fragment && !seen.has(name)) {
-        const child = measure(fragment.selectionSet, fragments, new Set([...seen, name]));
-        depth = Math.max(depth, child.depth);
-        cost += child.cost;
-      }
-    }
-  }
-  return { depth, cost };
-};
-
-const fragmentsOf = (document: DocumentNode): Record<string, FragmentDefinitionNode> =>
-  Object.fromEntries(
-    document.definitions
-      .filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION)
-      .map((definition) => [definition.name.value, definition]),
-  );
-
-const violations = (
-  operation: OperationDefinitionNode,
-  fragments: Record<string, FragmentDefinitionNode>,
-  maxDepth: number,
-  maxCost: number,
-): string[] => {
-  const { depth, cost } = measure(operation.selectionSet, fragments, new Set());
+/** GraphQL Armor's checks, reporting our code instead of a bare syntax error. */
+const armor = (limits: QueryLimits): ValidationRule[] => {
+  const report = (context: ValidationContext | null, error: GraphQLError) =>
+    context?.reportError(refusal(error.message.replace(/^Syntax Error: /, '')));
+  const common = { exposeLimits: true, propagateOnRejection: false, onReject: [report] };
   return [
-    ...(depth > maxDepth ? [`Query depth ${depth} exceeds the limit of ${maxDepth}`] : []),
-    ...(cost > maxCost ? [`Query cost ${cost} exceeds the limit of ${maxCost}: ask for smaller pages`] : []),
+    maxDepthRule({ ...common, n: limits.maxDepth, flattenFragments: true }),
+    maxAliasesRule({ ...common, n: limits.maxAliases }),
   ];
 };
 
-/** The same limits for a parsed document outside Apollo's validation (graphql-ws subscriptions). */
-export const limitViolations = (document: DocumentNode, maxDepth: number, maxCost: number): string[] => {
-  const fragments = fragmentsOf(document);
-  return document.definitions
-    .filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION)
-    .flatMap((operation) => violations(operation, fragments, maxDepth, maxCost));
+/** A page of `first` items costs `first` times what each item selects; `first` as sent, or its default. */
+const pageSize: ComplexityEstimator = ({ args, childComplexity }) => {
+  const first: unknown = args.first;
+  return typeof first === 'number' ? 1 + childComplexity * Math.max(first, 0) : undefined;
 };
 
-export const queryLimits = (maxDepth: number, maxCost: number): ValidationRule => {
-  return (context: ValidationContext): ASTVisitor => {
-    const fragments = fragmentsOf(context.getDocument());
-    return {
-      OperationDefinition(operation) {
-        for (const message of violations(operation, fragments, maxDepth, maxCost)) {
-          context.reportError(new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } }));
-        }
-      },
-    };
-  };
+/** The cost, or undefined when the variables do not fit the operation (execution then says why). */
+const costOf = (
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  name?: string,
+): number | undefined => {
+  try {
+    return getComplexity({
+      schema,
+      query: document,
+      variables,
+      ...(name ? { operationName: name } : {}),
+      estimators: [pageSize, simpleEstimator({ defaultComplexity: 1 })],
+    });
+  } catch {
+    return undefined;
+  }
 };
+
+const costViolation = (cost: number | undefined, limits: QueryLimits): GraphQLError | undefined =>
+  cost !== undefined && cost > limits.maxCost
+    ? refusal(`Query cost ${cost} exceeds the limit of ${limits.maxCost}: ask for smaller pages`)
+    : undefined;
+
+/**
+ * Depth, aliases and cost of an operation, the cost with its variables (`first: $n` at its value,
+ * a missing `first` at its default). The same verdicts over HTTP and over graphql-ws.
+ */
+export const limitViolations = (
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  limits: QueryLimits,
+  operationName?: string,
+): GraphQLError[] => {
+  const shape = validate(schema, document, [...specifiedRules, ...armor(limits)]).filter(
+    (error) => error.extensions.code === 'BAD_USER_INPUT',
+  );
+  if (shape.length > 0) {
+    return shape;
+  }
+  const violation = costViolation(costOf(schema, document, variables, operationName), limits);
+  return violation ? [violation] : [];
+};
+
+/** Checked once Apollo knows the operation and before it runs; thrown, so nothing runs. */
+export const queryLimits = (limits: QueryLimits): ApolloServerPlugin => ({
+  requestDidStart: () =>
+    Promise.resolve({
+      didResolveOperation: ({ schema, document, request, operationName }) => {
+        const [first] = limitViolations(schema, document, request.variables ?? {}, limits, operationName ?? undefined);
+        return first ? Promise.reject(first) : Promise.resolve();
+      },
+    }),
+});

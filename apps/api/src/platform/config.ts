@@ -52,6 +52,8 @@ export const configSchema = z.object({
     }, 'TIME_ZONE must be an IANA time zone such as Europe/Prague or America/New_York'),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(3).max(50).default(10),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(10).max(1_000_000).default(5_000),
+  /** Aliases in one operation: a thousand aliases of one list would each run its own queries. */
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).max(1_000).default(30),
 });
 
 export type AppConfig = z.infer<typeof configSchema> & { readonly dataDir: string };

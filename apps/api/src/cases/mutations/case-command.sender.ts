@@ -31,7 +31,7 @@ const requireCommandId = (given: string | null | undefined): string => {
   const commandId = given || randomUUID();
   if (!COMMAND_ID.test(commandId)) {
     throw new AppError('BAD_USER_INPUT', 'commandId must be 1-128 letters, digits or _ . : - characters', {
-      field: 'commandId',
+      field: 'input.commandId',
     });
   }
   return commandId;
@@ -41,7 +41,7 @@ const requireCommandId = (given: string | null | undefined): string => {
 const requireCaseId = (given: string | undefined, userId: string, commandId: string): string => {
   const caseId = (given || eventIdFor(`case:${userId}:${commandId}`, 0)).toLowerCase();
   if (!isCaseId(caseId)) {
-    throw new AppError('BAD_USER_INPUT', 'caseId must be a UUID', { field: 'caseId' });
+    throw new AppError('BAD_USER_INPUT', 'caseId must be a UUID', { field: 'input.caseId' });
   }
   return caseId;
 };
@@ -67,7 +67,7 @@ export class CaseCommandSender {
       throw new AppError(
         'BAD_USER_INPUT',
         `${caseManagerId} is not an active case manager or supervisor: choose someone from the users query`,
-        { field: 'caseManagerId', reason: user ? 'NOT_ASSIGNABLE' : 'UNKNOWN_USER' },
+        { field: 'input.caseManagerId', reason: user ? 'NOT_ASSIGNABLE' : 'UNKNOWN_USER' },
       );
     }
   }
@@ -83,6 +83,11 @@ export class CaseCommandSender {
     const command = parseCommand(type, commandData(input), { now: new Date().toISOString(), actorId: user.id });
     await this.requireAssignable(command);
     const expectedVersion = input.expectedVersion ?? undefined;
+    if (expectedVersion !== undefined && expectedVersion < 0) {
+      throw new AppError('BAD_USER_INPUT', 'expectedVersion is the case version you saw: 0 or more', {
+        field: 'input.expectedVersion',
+      });
+    }
     const context = {
       actor: user,
       commandId,

@@ -48,7 +48,8 @@ export const commandMutation = <
       @Inject(APP_CONFIG) readonly config: AppConfig,
     ) {}
 
-    @Mutation(() => CasePayload, { name: mutationName(spec.command), description: spec.description })
+    // Nullable: in a document of several mutations, one that fails must not null out the others.
+    @Mutation(() => CasePayload, { name: mutationName(spec.command), description: spec.description, nullable: true })
     async run(
       @CurrentUser() user: AuthenticatedUser,
       @Context('correlationId') correlationId: string,

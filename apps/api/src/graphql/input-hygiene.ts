@@ -1,0 +1,64 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+
+// eslint-disable-next-line no-control-regex -- finding NUL is the point
+const NUL = /\u0000/;
+
+/** A string no part of the product can store: NUL (PostgreSQL refuses it) or a lone UTF-16 surrogate. */
+const broken = (value: string): string | undefined =>
+  !value.isWellFormed()
+    ? 'a broken character (a lone UTF-16 surrogate)'
+    : NUL.test(value)
+      ? 'a NUL character'
+      : undefined;
+
+/** The path of the first unusable string in a value, with what is wrong with it. */
+export const firstBrokenString = (value: unknown, path: string): { field: string; problem: string } | undefined => {
+  if (typeof value === 'string') {
+    const problem = broken(value);
+    return problem ? { field: path, problem } : undefined;
+  }
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const found = firstBrokenString(item, `${path}[${index}]`);
+      if (found) {
+        return found;
+      }
+    }
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const found = firstBrokenString(item, path ? `${path}.${key}` : key);
+      if (found) {
+        return found;
+      }
+    }
+  }
+  return undefined;
+};
+
+/** Checks a request's document and variables before anything runs. */
+export const brokenInputError = (query: string | undefined, variables: unknown): GraphQLError | undefined => {
+  const found =
+    (query === undefined ? undefined : firstBrokenString(query, 'query')) ?? firstBrokenString(variables ?? {}, '');
+  return found
+    ? new GraphQLError(`${found.field} contains ${found.problem}: remove it and send again`, {
+        extensions: { code: 'BAD_USER_INPUT', field: found.field, http: { status: 400 } },
+      })
+    : undefined;
+};
+
+/** Refuses unusable strings anywhere in a request as BAD_USER_INPUT naming where, instead of a 500 later. */
+export const inputHygiene = (): ApolloServerPlugin => ({
+  requestDidStart: ({ request }) => {
+    const error = brokenInputError(request.query, request.variables);
+    return Promise.resolve(
+      error
+        ? {
+            // Thrown here, Apollo answers with the error and runs nothing.
+            didResolveOperation: () => Promise.reject(error),
+          }
+        : {},
+    );
+  },
+});
