@@ -8,7 +8,7 @@ import { AuthModule, AuthService } from './auth';
 import { CasesModule } from './cases';
 import { ErrorsToGraphQLFilter } from './graphql';
 import { graphQLServerConfig } from './graphql-server';
-import { HealthController } from './health';
+import { DatabaseHealthCheck, HealthController } from './health';
 import { PlatformModule } from './platform';
 import type { PlatformOptions } from './platform';
 import { ProjectionsModule } from './projections';
@@ -32,7 +32,7 @@ export class AppModule {
         }),
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_FILTER, useClass: ErrorsToGraphQLFilter }],
+      providers: [DatabaseHealthCheck, { provide: APP_FILTER, useClass: ErrorsToGraphQLFilter }],
     };
   }
 }

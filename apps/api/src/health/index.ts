@@ -1,1 +1,2 @@
+export { DatabaseHealthCheck } from './database-health';
 export { HealthController } from './health.controller';

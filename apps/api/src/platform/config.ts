@@ -34,6 +34,15 @@ export const configSchema = z.object({
   ADMIN_EMAIL: optionalText.pipe(z.email().optional()),
   ADMIN_PASSWORD: optionalText.pipe(z.string().min(12, 'ADMIN_PASSWORD must have at least 12 characters').optional()),
   READ_YOUR_WRITES_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+  /**
+   * A transaction of the api left idle this long is ended by PostgreSQL: an open transaction holds
+   * back what projections may read (the gap-free order waits for it), so none may linger.
+   */
+  IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
+  /** Any transaction on the database older than this is reported as a warning (it stalls projections). */
+  OLD_TRANSACTION_WARNING_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(30_000),
+  /** /health/ready answers 503 while a projection trails the store by more events than this. */
+  READY_MAX_LAG_EVENTS: z.coerce.number().int().min(0).max(100_000).default(100),
   PROJECTION_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
   /** A failing projection retries after this delay, doubling up to the maximum. */
   PROJECTION_RETRY_INITIAL_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),

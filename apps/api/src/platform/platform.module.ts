@@ -36,7 +36,11 @@ const openMigratedDatabase = async (config: AppConfig, logger: Logger): Promise<
     ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}),
     dataDir: join(config.dataDir, 'postgres'),
     port: config.EMBEDDED_POSTGRES_PORT,
-    pool: { max: 20, connectionTimeoutMillis: 5_000 },
+    pool: {
+      max: 20,
+      connectionTimeoutMillis: 5_000,
+      options: `-c idle_in_transaction_session_timeout=${config.IDLE_IN_TRANSACTION_TIMEOUT_MS}`,
+    },
     logger: logger.child({ component: 'database' }),
   });
   await migrateToLatest(createKysely(database.pool));

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import type { EventStore } from '@sot/event-store';
+import { CASE_STREAM_PREFIX } from '@sot/domain';
+import type { EventStore, Position } from '@sot/event-store';
 import { comparePositions } from '@sot/event-store';
 import type { Logger } from 'pino';
 import { APP_CONFIG, EVENT_STORE, LOGGER } from '../platform';
@@ -13,7 +14,13 @@ import type { Projection } from './runner/projection';
 import { ProjectionRunner } from './runner/projection-runner';
 import { timelineProjection } from './timeline/timeline.projection';
 
-export type ProjectionStatus = { projection: string; caughtUp: boolean; leader: boolean };
+export type ProjectionStatus = {
+  projection: string;
+  caughtUp: boolean;
+  leader: boolean;
+  /** Events stored after its checkpoint, counted up to `countUpTo` (more are reported as that many). */
+  lagEvents: number;
+};
 
 /**
  * Runs every projection of this instance: the read models', and those other modules register
@@ -67,16 +74,32 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
     await Promise.all(this.all.map((runner) => runner.stop()));
   }
 
-  /** How far each projection trails the store's head (events are not counted, positions are compared). */
-  async status(): Promise<ProjectionStatus[]> {
+  /** How far each projection trails the store's head; the lag is counted up to `countUpTo` events. */
+  async status(countUpTo: number): Promise<ProjectionStatus[]> {
     const [head, checkpoints] = await Promise.all([
       this.store.headPosition(),
       readCheckpoints(this.readModels.db, this.names),
     ]);
-    return this.all.map((runner) => {
-      const checkpoint = checkpoints.get(runner.name);
-      const caughtUp = head === undefined || (checkpoint !== undefined && comparePositions(checkpoint, head) >= 0);
-      return { projection: runner.name, caughtUp, leader: runner.leader };
-    });
+    return Promise.all(
+      this.all.map(async (runner) => {
+        const checkpoint = checkpoints.get(runner.name);
+        const caughtUp = head === undefined || (checkpoint !== undefined && comparePositions(checkpoint, head) >= 0);
+        const lagEvents = caughtUp ? 0 : await this.eventsAfter(checkpoint, countUpTo);
+        return { projection: runner.name, caughtUp, leader: runner.leader, lagEvents };
+      }),
+    );
+  }
+
+  private async eventsAfter(checkpoint: Position | undefined, countUpTo: number): Promise<number> {
+    let count = 0;
+    const filter = { streamPrefix: CASE_STREAM_PREFIX };
+    for await (const _event of this.store.readAll({
+      ...(checkpoint ? { after: checkpoint } : {}),
+      filter,
+      maxCount: countUpTo + 1,
+    })) {
+      count += 1;
+    }
+    return count;
   }
 }

@@ -29,19 +29,44 @@ export const readCheckpoints = async (
   );
 };
 
-export const writeCheckpoint = async (
+/** Another runner moved the checkpoint since this one read it: this one is no longer the leader. */
+export class CheckpointMovedError extends Error {
+  override readonly name = 'CheckpointMovedError';
+}
+
+/**
+ * Moves a projection's checkpoint from where this runner last saw it, and only from there
+ * (compare-and-set, in the batch's transaction): a leader that lost its lock without noticing
+ * cannot write a batch twice or move the checkpoint backwards; its whole batch rolls back.
+ */
+export const moveCheckpoint = async (
   trx: Transaction<ReadModelTables>,
   projection: string,
-  position: Position,
+  from: Position | undefined,
+  to: Position,
 ): Promise<void> => {
   const values = {
-    commit_position: position.commit.toString(),
-    prepare_position: position.prepare.toString(),
+    commit_position: to.commit.toString(),
+    prepare_position: to.prepare.toString(),
     updated_at: new Date(),
   };
-  await trx
-    .insertInto('checkpoints')
-    .values({ projection, ...values })
-    .onConflict((conflict) => conflict.column('projection').doUpdateSet(values))
-    .execute();
+  const moved =
+    from === undefined
+      ? await trx
+          .insertInto('checkpoints')
+          .values({ projection, ...values })
+          .onConflict((conflict) => conflict.column('projection').doNothing())
+          .executeTakeFirst()
+          .then((result) => Number(result.numInsertedOrUpdatedRows ?? 0n))
+      : await trx
+          .updateTable('checkpoints')
+          .set(values)
+          .where('projection', '=', projection)
+          .where('commit_position', '=', from.commit.toString())
+          .where('prepare_position', '=', from.prepare.toString())
+          .executeTakeFirst()
+          .then((result) => Number(result.numUpdatedRows));
+  if (moved !== 1) {
+    throw new CheckpointMovedError(`The checkpoint of ${projection} moved under this runner: it stands down`);
+  }
 };

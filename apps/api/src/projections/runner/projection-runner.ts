@@ -1,13 +1,13 @@
 import { CASE_STREAM_PREFIX, caseIdFromStream } from '@sot/domain';
 import { EventStoreError } from '@sot/event-store';
-import type { EventStore, RecordedEvent, Subscription } from '@sot/event-store';
+import type { EventStore, Position, RecordedEvent, Subscription } from '@sot/event-store';
 import type { Kysely } from 'kysely';
 import type { Pool, PoolClient } from 'pg';
 import type { Logger } from 'pino';
 import { toCaseEvent } from '../../case-events';
 import type { ReadModelTables } from '../schema/read-model.tables';
 import { backoffDelay } from './backoff';
-import { readCheckpoint, writeCheckpoint } from './checkpoints';
+import { CheckpointMovedError, moveCheckpoint, readCheckpoint } from './checkpoints';
 import type { ProjectedEvent, Projection } from './projection';
 
 /** First key of the advisory locks that elect one leader per projection across api instances. */
@@ -42,6 +42,8 @@ export class ProjectionRunner {
   leader = false;
   /** Failures since the last batch applied: drives the backoff. */
   private failures = 0;
+  /** Where this runner last saw (or moved) the checkpoint. */
+  private checkpoint: Position | undefined;
 
   constructor(private readonly options: ProjectionRunnerOptions) {}
 
@@ -75,6 +77,13 @@ export class ProjectionRunner {
           await this.sleep(this.options.standbyPollMs ?? 500);
         }
       } catch (error) {
+        if (error instanceof CheckpointMovedError) {
+          this.options.logger.warn({ projection: this.name }, 'checkpoint moved by another instance: standing down');
+          await this.subscription?.close().catch(() => undefined);
+          this.subscription = undefined;
+          this.releaseLeadership();
+          continue;
+        }
         this.failures += 1;
         const retryInMs = backoffDelay(this.failures, retryDelayMs, maxRetryDelayMs);
         const unavailable = error instanceof EventStoreError && error.code === 'UNAVAILABLE';
@@ -123,6 +132,7 @@ export class ProjectionRunner {
 
   private async follow(): Promise<void> {
     const after = await readCheckpoint(this.options.db, this.name);
+    this.checkpoint = after;
     const subscription = this.options.store.subscribeToAll({
       ...(after ? { after } : {}),
       filter: { streamPrefix: CASE_STREAM_PREFIX },
@@ -161,8 +171,9 @@ export class ProjectionRunner {
     const last = batch[batch.length - 1]!;
     await this.options.db.transaction().execute(async (trx) => {
       await this.options.projection.apply(trx, projected);
-      await writeCheckpoint(trx, this.name, last.position);
+      await moveCheckpoint(trx, this.name, this.checkpoint, last.position);
     });
+    this.checkpoint = last.position;
     this.failures = 0;
   }
 
