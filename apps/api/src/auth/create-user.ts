@@ -17,12 +17,27 @@ export const newUserSchema = z.object({
 
 export type NewUserInput = z.input<typeof newUserSchema>;
 
+/** A new account refused, with a reason a person can act on (never a raw validation or SQL dump). */
+export class NewUserRefused extends Error {
+  override readonly name = 'NewUserRefused';
+}
+
+const problems = (error: z.ZodError): string =>
+  error.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`).join('; ');
+
 /** Creates an account; the id (used in case events as the case manager id) defaults to a random one. */
 export const createUser = async (users: UsersRepository, input: NewUserInput): Promise<{ id: string; role: Role }> => {
-  const user = newUserSchema.parse(input);
+  const parsed = newUserSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new NewUserRefused(problems(parsed.error));
+  }
+  const user = parsed.data;
   const id = user.id ?? `u-${randomBytes(6).toString('hex')}`;
   if (await users.findByEmail(user.email)) {
-    throw new Error(`A user with email ${user.email} already exists`);
+    throw new NewUserRefused(`A user with email ${user.email} already exists`);
+  }
+  if (await users.findById(id)) {
+    throw new NewUserRefused(`A user with id ${id} already exists: choose another --id`);
   }
   await users.create({
     id,
