@@ -18,6 +18,5 @@ export const createApp = async (
   });
   // No advertising of the framework to whoever probes the server.
   (app.getHttpAdapter().getInstance() as { disable: (setting: string) => void }).disable('x-powered-by');
-  app.enableShutdownHooks();
   return app;
 };

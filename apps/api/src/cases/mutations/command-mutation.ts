@@ -67,13 +67,17 @@ export const commandMutation = <
         }
         throw error;
       });
-      const row = await this.details.find(sent.caseId);
+      // The command is recorded: a failing read of the case leaves the answer without it, not an error.
+      const row = await this.details.find(sent.caseId).catch(() => undefined);
       const view = row ? caseView(sent.caseId, row.details, row.version, new Date(), this.config.TIME_ZONE) : undefined;
-      if (view) {
-        // The payload returns the case, patient and all.
-        await this.access.record(user, name, [sent.caseId]);
-      }
-      return { case: view, version: sent.version, caughtUp: sent.caughtUp, duplicate: sent.duplicate };
+      // The payload returns the case, patient and all: only once the read is in the access log.
+      const logged =
+        view &&
+        (await this.access.record(user, name, [sent.caseId]).then(
+          () => view,
+          () => undefined,
+        ));
+      return { case: logged, version: sent.version, caughtUp: sent.caughtUp, duplicate: sent.duplicate };
     }
   }
   Object.defineProperty(CommandMutationResolver, 'name', { value: `${spec.command}Resolver` });

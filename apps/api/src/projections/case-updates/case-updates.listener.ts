@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import { EventEmitter, on } from 'node:events';
 import type { Pool, PoolClient } from 'pg';
 import type { Logger } from 'pino';
@@ -13,7 +13,7 @@ import { backoffDelay } from '../runner/backoff';
  * to its own GraphQL subscribers: updates fan out through PostgreSQL, not one process's memory.
  */
 @Injectable()
-export class CaseUpdatesListener implements OnApplicationBootstrap, OnApplicationShutdown {
+export class CaseUpdatesListener implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly emitter = new EventEmitter().setMaxListeners(0);
   private release: ((destroy?: boolean) => void) | undefined;
   private stopped = false;
@@ -27,7 +27,8 @@ export class CaseUpdatesListener implements OnApplicationBootstrap, OnApplicatio
     await this.connect();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  // Before the platform closes the store and the database (its onApplicationShutdown).
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     this.emitter.emit('close');
     this.release?.();
