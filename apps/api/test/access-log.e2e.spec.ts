@@ -2,8 +2,8 @@ import type { Pool } from 'pg';
 import { PG_POOL } from '../src/platform';
 import { startHarness } from './app-harness';
 import type { Harness, TestUser } from './app-harness';
+import { openCaseFor } from './factories/scenarios';
 import { CASE_QUERY, mutationDocument } from './factories/documents';
-import { openCaseInput } from './factories/inputs';
 
 type Entry = {
   userId: string;
@@ -38,12 +38,7 @@ describe('the access log', () => {
     owner = await harness.user('CASE_MANAGER', 'manager-owner');
     stranger = await harness.user('CASE_MANAGER', 'manager-stranger');
     auditor = await harness.user('AUDITOR');
-    const opened = await harness.gql<{ openCase: { case: { id: string } } }>(
-      mutationDocument('openCase'),
-      { input: openCaseInput(owner.id) },
-      owner.token,
-    );
-    caseId = opened.data!.openCase.case.id;
+    caseId = await openCaseFor(harness, owner);
   });
   afterAll(() => harness?.close());
 

@@ -1,5 +1,6 @@
 import { startHarness } from './app-harness';
 import type { Harness, TestUser } from './app-harness';
+import { openCaseFor } from './factories/scenarios';
 import { mutationDocument } from './factories/documents';
 import { expertInput, inDays, openCaseInput, recordItemsInput } from './factories/inputs';
 
@@ -48,12 +49,7 @@ describe('the case page, read as a case manager would', () => {
   beforeAll(async () => {
     harness = await startHarness('case_page');
     manager = await harness.user('CASE_MANAGER', 'manager-reads');
-    const opened = await harness.gql<{ openCase: { case: { id: string } } }>(
-      mutationDocument('openCase'),
-      { input: openCaseInput(manager.id) },
-      manager.token,
-    );
-    caseId = opened.data!.openCase.case.id;
+    caseId = await openCaseFor(harness, manager);
   });
   afterAll(() => harness?.close());
 

@@ -2,8 +2,8 @@ import { caseStreamId } from '@sot/domain';
 import { collect } from '@sot/event-store';
 import { startHarness } from './app-harness';
 import type { Harness, TestUser } from './app-harness';
+import { openCaseFor } from './factories/scenarios';
 import { mutationDocument } from './factories/documents';
-import { openCaseInput } from './factories/inputs';
 
 type Payload = { addNote: { duplicate: boolean; version: number } | null };
 
@@ -18,12 +18,7 @@ describe('many writers at once', () => {
   beforeAll(async () => {
     harness = await startHarness('concurrency');
     manager = await harness.user('CASE_MANAGER', 'manager-busy');
-    const opened = await harness.gql<{ openCase: { case: { id: string } } }>(
-      mutationDocument('openCase'),
-      { input: openCaseInput(manager.id) },
-      manager.token,
-    );
-    caseId = opened.data!.openCase.case.id;
+    caseId = await openCaseFor(harness, manager);
   });
   afterAll(() => harness?.close());
 

@@ -3,6 +3,7 @@ import { collect } from '@sot/event-store';
 import { SignJWT } from 'jose';
 import { startHarness } from './app-harness';
 import type { Harness, TestUser } from './app-harness';
+import { openCaseFor } from './factories/scenarios';
 import { mutationDocument } from './factories/documents';
 import { inDays, openCaseInput } from './factories/inputs';
 
@@ -25,12 +26,7 @@ describe('hostile and careless input', () => {
   beforeAll(async () => {
     harness = await startHarness('hostile_input');
     manager = await harness.user('CASE_MANAGER', 'manager-careful');
-    const opened = await harness.gql<{ openCase: { case: { id: string } } }>(
-      mutationDocument('openCase'),
-      { input: openCaseInput(manager.id) },
-      manager.token,
-    );
-    caseId = opened.data!.openCase.case.id;
+    caseId = await openCaseFor(harness, manager);
   });
   afterAll(() => harness?.close());
 

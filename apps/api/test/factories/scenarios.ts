@@ -2,6 +2,23 @@ import type { Harness, TestUser } from '../app-harness';
 import { mutationDocument } from './documents';
 import { expertInput, inDays, openCaseInput, recordItemsInput } from './inputs';
 
+/** Opens a case in `manager`'s caseload over GraphQL; returns its id. */
+export const openCaseFor = async (
+  harness: Harness,
+  manager: TestUser,
+  overrides: Record<string, unknown> = {},
+): Promise<string> => {
+  const opened = await harness.gql<{ openCase: { case: { id: string } } }>(
+    mutationDocument('openCase'),
+    { input: openCaseInput(manager.id, overrides) },
+    manager.token,
+  );
+  if (opened.errors) {
+    throw new Error(`openCase failed: ${JSON.stringify(opened.errors)}`);
+  }
+  return opened.data!.openCase.case.id;
+};
+
 /**
  * Walks one case through a realistic stretch of its life over GraphQL. `variant` varies the path:
  * every other case gets a disagreeing opinion (the saga raises a conflict), every third is closed.
