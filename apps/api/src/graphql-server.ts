@@ -2,7 +2,7 @@ import { ApolloDriver } from '@nestjs/apollo';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { parse } from 'graphql';
-import type { GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import type { DocumentNode, GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Context } from 'graphql-ws';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -58,18 +58,23 @@ const holdSchema = (holder: SchemaHolder): ApolloServerPlugin => ({
 /** Depth, aliases and cost of a subscription: graphql-ws validates on its own, without Apollo's rules. */
 const overLimits = (
   holder: SchemaHolder,
-  payload: { query: string; variables?: unknown },
+  payload: { query: string; variables?: unknown; operationName?: string | null },
   limits: QueryLimits,
 ): GraphQLError[] => {
   if (!holder.schema) {
     return [];
   }
+  let document: DocumentNode;
   try {
-    const variables = (payload.variables ?? {}) as Record<string, unknown>;
-    return limitViolations(holder.schema, parse(payload.query), variables, limits);
+    document = parse(payload.query);
   } catch {
     return []; // graphql-ws answers the syntax error itself
   }
+  const variables = (payload.variables ?? {}) as Record<string, unknown>;
+  const broken = brokenInputError(document, variables);
+  return broken
+    ? [broken]
+    : limitViolations(holder.schema, document, variables, limits, payload.operationName ?? undefined);
 };
 
 const connectionAuthorization = (params: Record<string, unknown>): string | undefined => {
@@ -86,11 +91,11 @@ const subscriptionsConfig = (
 ) => ({
   'graphql-ws': {
     path: '/graphql',
-    onSubscribe: (_ctx: Context, _id: string, payload: { query: string; variables?: unknown }) => {
-      const broken = brokenInputError(payload.query, payload.variables);
-      if (broken) {
-        return [broken];
-      }
+    onSubscribe: (
+      _ctx: Context,
+      _id: string,
+      payload: { query: string; variables?: unknown; operationName?: string | null },
+    ) => {
       const violations = overLimits(holder, payload, limits);
       return violations.length > 0 ? violations : undefined;
     },

@@ -5,6 +5,7 @@ import { CaseloadRepository } from '../src/cases/caseload/caseload.repository';
 import { PG_POOL } from '../src/platform';
 import type { ReadModelTables } from '../src/projections';
 import { ensureReadModelSchema } from '../src/projections/schema/read-model-schema';
+import { event } from '@sot/domain';
 import { eventually, startHarness, subscribe } from './app-harness';
 import type { Harness, TestUser } from './app-harness';
 import { mutationDocument } from './factories/documents';
@@ -162,6 +163,42 @@ describe('the caseload', () => {
     expect(new Set(managersOnly.data!.users.map((user) => user.role))).toEqual(new Set(['CASE_MANAGER']));
   });
 
+  it('warns of records that fell overdue since the last event, on the caseload row as on the case', async () => {
+    const requested = event('RecordsRequested', {
+      occurredAt: daysFromNow(-18),
+      requestId: 'r1',
+      items: [
+        {
+          itemId: 'slides',
+          kind: 'pathology_slides',
+          description: 'Biopsy slides',
+          holder: 'Riverside Pathology',
+          transferMethod: 'direct_lab_to_institution',
+          dueBy: daysFromNow(-1),
+        },
+      ],
+    });
+    const caseId = await seedCase(harness, supervisor.id, [
+      ...opened(manager.id, 'Slides late'),
+      opinionRequested(),
+      requested,
+    ]);
+    type Row = { id: string; overdueRecords: number; warnings: { code: string; itemIds: string[] | null }[] };
+    const row = async () =>
+      (
+        await harness.gql<{ cases: { edges: { node: Row }[] } }>(
+          '{ cases(first: 100) { edges { node { id overdueRecords warnings { code itemIds } } } } }',
+          {},
+          manager.token,
+        )
+      ).data!.cases.edges.find((edge) => edge.node.id === caseId)?.node;
+    await eventually(async () => (await row()) !== undefined);
+    expect(await row()).toMatchObject({
+      overdueRecords: 1,
+      warnings: expect.arrayContaining([{ code: 'RECORDS_OVERDUE', itemIds: ['slides'] }]) as unknown,
+    });
+  });
+
   it('searches through an index at 100,000 cases, never scanning the table', async () => {
     const pool = harness.app.get<Pool>(PG_POOL);
     const schema = 'search_at_scale';
@@ -174,7 +211,7 @@ describe('the caseload', () => {
         pending_opinions, received_opinions, diagnosis_changes, treatment_changes, open_conflicts, conflicts_raised,
         warnings, search_text, version)
       SELECT md5(i::text)::uuid, 'open', 'm' || (i % 50), 'Patient ' || i, 'Condition ' || (i % 300), 'serious', false,
-             now() + (i % 90 - 30) * interval '1 day', now(), now(), 0, 0, '{}', 0, 0, 0, 0, 0, 0, '[]',
+             now() + (i % 90 - 30) * interval '1 day', now(), now(), 0, 0, '[]', 0, 0, 0, 0, 0, 0, '[]',
              'patient ' || i || ' mrn-' || i || ' condition ' || (i % 300), 1
       FROM generate_series(1, 100000) AS i`);
     await pool.query(`ANALYZE ${s}.case_summaries`);

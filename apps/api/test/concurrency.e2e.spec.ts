@@ -1,11 +1,13 @@
 import { caseStreamId } from '@sot/domain';
 import { collect } from '@sot/event-store';
+import { ProjectionsService } from '../src/projections';
 import { startHarness } from './app-harness';
 import type { Harness, TestUser } from './app-harness';
 import { openCaseFor } from './factories/scenarios';
 import { mutationDocument } from './factories/documents';
+import { openCaseInput } from './factories/inputs';
 
-type Payload = { addNote: { duplicate: boolean; version: number } | null };
+type Payload = { addNote?: { duplicate: boolean; caughtUp: boolean; version: number } | null; openCase?: unknown };
 
 describe('many writers at once', () => {
   let harness: Harness;
@@ -16,7 +18,7 @@ describe('many writers at once', () => {
   const stored = async () => collect(harness.store.readStream(caseStreamId(caseId)));
 
   beforeAll(async () => {
-    harness = await startHarness('concurrency');
+    harness = await startHarness('concurrency', { env: { READ_YOUR_WRITES_TIMEOUT_MS: '1000' } });
     manager = await harness.user('CASE_MANAGER', 'manager-busy');
     caseId = await openCaseFor(harness, manager);
   });
@@ -67,5 +69,38 @@ describe('many writers at once', () => {
     await addNote({ noteId: 'moves-it-on', text: 'Someone else first', expectedVersion: version });
     const stale = await addNote({ noteId: 'too-late', text: 'Based on what I saw', expectedVersion: version });
     expect(stale.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', actualVersion: version + 1 });
+  });
+
+  it('answers a repeated command only once the read models show the case, like the first time', async () => {
+    const timeline = harness.app.get(ProjectionsService).runners.find((runner) => runner.name === 'timeline')!;
+    await timeline.stop();
+    try {
+      const first = await addNote({ commandId: 'while-behind', noteId: 'n-behind', text: 'Sent while behind' });
+      expect(first.data!.addNote).toMatchObject({ duplicate: false, caughtUp: false });
+      const again = await addNote({ commandId: 'while-behind', noteId: 'n-behind', text: 'Sent while behind' });
+      expect(again.data!.addNote).toMatchObject({ duplicate: true, caughtUp: false });
+    } finally {
+      timeline.start();
+    }
+  });
+
+  it('does not answer a former manager who sends their openCase again with the case', async () => {
+    const supervisor = await harness.user('SUPERVISOR');
+    const next = await harness.user('CASE_MANAGER', 'manager-next');
+    const input = { ...openCaseInput(manager.id), commandId: 'open-then-handed-over' };
+    const opened = await harness.gql<{ openCase: { case: { id: string } } }>(
+      mutationDocument('openCase'),
+      { input },
+      manager.token,
+    );
+    const handedOver = opened.data!.openCase.case.id;
+    await harness.gql(
+      mutationDocument('assignCaseManager'),
+      { input: { caseId: handedOver, caseManagerId: next.id } },
+      supervisor.token,
+    );
+    const replay = await harness.gql<Payload>(mutationDocument('openCase'), { input }, manager.token);
+    expect(replay.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(replay.data?.openCase ?? null).toBeNull();
   });
 });

@@ -197,4 +197,57 @@ describe('hostile and careless input', () => {
     expect(response.data?.second).toBeNull();
     expect(response.errors?.[0]).toMatchObject({ path: ['second'], extensions: { code: 'CONFLICT' } });
   });
+
+  it('refuses an escaped NUL in a document literal, where the check of raw text cannot see it', async () => {
+    const response = await harness.gql(
+      '{ cases(first: 5, filter: { search: "nov\\u0000ak" }) { totalCount } }',
+      {},
+      manager.token,
+    );
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'query' });
+    const login = await harness.gql(
+      'mutation { login(email: "x\\u0000@clinic.test", password: "whatever-long") { token } }',
+    );
+    expect(login.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('refuses a year no case can be in, before it reaches the database', async () => {
+    const asOf = await harness.gql(
+      'query($id: ID!, $at: DateTime!) { caseAsOf(id: $id, at: $at) { status } }',
+      { id: caseId, at: '0000-01-01T00:00:00Z' },
+      manager.token,
+    );
+    expect(asOf.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'at' });
+    const records = await send('requestRecords', {
+      caseId,
+      requestId: 'r-none',
+      items: [
+        {
+          itemId: 'x',
+          kind: 'LAB_RESULTS',
+          description: 'Blood panel',
+          holder: 'Lab',
+          transferMethod: 'FAX',
+          dueBy: '0000-01-01T00:00:00Z',
+        },
+      ],
+    });
+    expect(records.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.items[0].dueBy' });
+  });
+
+  it('answers a cursor that is not one with BAD_USER_INPUT, not an internal error', async () => {
+    const timeline = await harness.gql(
+      'query($id: ID!) { case(id: $id) { timeline(first: 5, after: "3000000000") { totalCount } } }',
+      { id: caseId },
+      manager.token,
+    );
+    expect(timeline.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    const supervisor = await harness.user('SUPERVISOR');
+    const log = await harness.gql(
+      '{ accessLog(first: 5, after: "9999999999999999999") { entries { id } } }',
+      {},
+      supervisor.token,
+    );
+    expect(log.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
 });

@@ -10,7 +10,7 @@ const EARLIEST_BIRTH_DATE = '1880-01-01';
 /** A decision deadline is about treatment not being delayed: years, not decades, ahead at most. */
 export const MAX_DEADLINE_YEARS = 5;
 
-const yearsAfter = (instant: string, years: number): number => {
+export const yearsAfter = (instant: string, years: number): number => {
   const date = new Date(instant);
   date.setUTCFullYear(date.getUTCFullYear() + years);
   return date.getTime();
@@ -21,7 +21,9 @@ export const openCase = ({ data, metadata }: CaseCommandOf<'OpenCase'>, state: C
     fail('CASE_ALREADY_OPENED', 'A case with this id has already been opened');
   }
   const { birthDate } = data.personal;
-  if (birthDate !== undefined && (birthDate > metadata.now.slice(0, 10) || birthDate < EARLIEST_BIRTH_DATE)) {
+  // Tomorrow in UTC is already today somewhere east of it: a newborn is never refused.
+  const latestBirthDate = new Date(Date.parse(metadata.now) + 86_400_000).toISOString().slice(0, 10);
+  if (birthDate !== undefined && (birthDate > latestBirthDate || birthDate < EARLIEST_BIRTH_DATE)) {
     fail(
       'INVALID_INPUT',
       `The birth date ${birthDate} is ${birthDate < EARLIEST_BIRTH_DATE ? `before ${EARLIEST_BIRTH_DATE}` : 'in the future'}`,

@@ -10,7 +10,7 @@ import {
   openCaseData,
   openedCase,
 } from '../test/factories/case-factories';
-import { commandTypes, event, parseCommand } from '.';
+import { commandTypes, event, parseCommand, parseEvent } from '.';
 
 describe('a case', () => {
   describe('when no case exists', () => {
@@ -110,11 +110,40 @@ describe('a case', () => {
       given(openedCase()).when(command('OpenCase', openCaseData())).thenThrows('CASE_ALREADY_OPENED');
     });
 
-    it('rejects a birth date in the future or before 1880', () => {
-      for (const birthDate of ['2026-03-03', '1850-01-01']) {
+    it('rejects a birth date in the future or before 1880, but not a newborn east of UTC', () => {
+      // T0 is 2026-03-02 09:00 UTC: the 3rd is already today in Tokyo, the 4th is nowhere yet.
+      expect(
+        given([])
+          .when(command('OpenCase', openCaseData({ personal: { patientName: 'A B', birthDate: '2026-03-03' } })))
+          .run(),
+      ).toHaveLength(2);
+      for (const birthDate of ['2026-03-04', '1850-01-01']) {
         given([])
           .when(command('OpenCase', openCaseData({ personal: { patientName: 'A B', birthDate } })))
           .thenThrows('INVALID_INPUT', /birth date/);
+      }
+    });
+
+    it('reads back a stored event whose text breaks a rule added since, but refuses it in a command', () => {
+      const stored = parseEvent('NoteAdded', 1, {
+        occurredAt: T0,
+        noteId: 'n1',
+        author: MANAGER,
+        personal: { text: 'Pasted from an old system\u000b with a vertical tab' },
+      });
+      expect(stored.type).toBe('NoteAdded');
+      expect(
+        thrownBy(() =>
+          parseCommand('AddNote', { noteId: 'n2', text: 'Pasted\u000b again' }, { now: T0, actorId: MANAGER }),
+        ),
+      ).toMatchObject({ code: 'INVALID_INPUT', path: 'data.text' });
+    });
+
+    it('rejects instants outside 1900 to 2200, year 0 included', () => {
+      for (const deadline of ['0000-01-01T00:00:00Z', '1899-12-31T23:59:59Z', '2201-01-01T00:00:00Z']) {
+        expect(
+          thrownBy(() => parseCommand('SetDecisionDeadline', { deadline, source: 'x' }, { now: T0, actorId: MANAGER })),
+        ).toMatchObject({ code: 'INVALID_INPUT', path: 'data.deadline' });
       }
     });
 

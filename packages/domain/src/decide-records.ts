@@ -2,6 +2,7 @@ import type { CaseCommandOf } from './commands';
 import { fail } from './errors';
 import { event } from './events';
 import type { CaseEvent } from './events';
+import { yearsAfter } from './decide-case';
 import { requireActiveRequest, requireDistinct, requireNotClosed } from './guards';
 import type { CaseState, OpinionRequestState, RecordItemStatus } from './state';
 
@@ -23,6 +24,17 @@ const requireItemsIn = (
   });
 };
 
+/** A due date a person would give: not years back (a request entered late), not years ahead. */
+const requirePlausibleDueDate = (dueBy: string | undefined, now: string, path: string): void => {
+  if (dueBy !== undefined && (Date.parse(dueBy) > yearsAfter(now, 2) || Date.parse(dueBy) < yearsAfter(now, -1))) {
+    fail(
+      'INVALID_INPUT',
+      `The due date ${dueBy.slice(0, 10)} is more than two years ahead or a year back: check the year`,
+      path,
+    );
+  }
+};
+
 export const requestRecords = ({ data, metadata }: CaseCommandOf<'RequestRecords'>, state: CaseState): CaseEvent[] => {
   const request = requireActiveRequest(requireNotClosed(state), data.requestId);
   requireDistinct(
@@ -33,6 +45,7 @@ export const requestRecords = ({ data, metadata }: CaseCommandOf<'RequestRecords
     if (request.records.some((record) => record.itemId === item.itemId)) {
       fail('RECORD_ITEM_ALREADY_EXISTS', `Record item ${item.itemId} was already requested`, `data.items[${index}]`);
     }
+    requirePlausibleDueDate(item.dueBy, metadata.now, `data.items[${index}].dueBy`);
   });
   return [event('RecordsRequested', { occurredAt: metadata.now, ...data })];
 };

@@ -121,4 +121,14 @@ describe('records for an opinion request', () => {
         .thenThrows('RECORD_ITEM_WRONG_STATUS');
     });
   });
+  describe('due dates of record items', () => {
+    it('refuses a due date years away or long past', () => {
+      const items = recordItemsData('r1');
+      for (const dueBy of ['2031-03-02T09:00:00.000Z', '2024-01-01T00:00:00.000Z']) {
+        given(history(command('OpenCase', openCaseData()), command('RequestOpinion', requestOpinionData('r1'))))
+          .when(command('RequestRecords', { ...items, items: items.items.map((item) => ({ ...item, dueBy })) }))
+          .thenThrows('INVALID_INPUT', /due date/);
+      }
+    });
+  });
 });

@@ -25,8 +25,12 @@ const caseOpenedV1ToV2: Upcaster = ({ patientName, patientBirthDate, medicalReco
   },
 });
 
+/** RecordsRequested v2 items may carry `dueBy` and `releaseAuthorisationOnFile`; v1 items are v2 items without them. */
+const unchanged: Upcaster = (data) => data;
+
 const upcastersByType: Partial<Record<CaseEventType, Record<number, Upcaster>>> = {
   CaseOpened: { 1: caseOpenedV1ToV2 },
+  RecordsRequested: { 1: unchanged },
 };
 
 export const eventRegistry: Readonly<Record<CaseEventType, EventDefinition>> = Object.fromEntries(
@@ -63,5 +67,6 @@ export const parseEvent = (type: string, schemaVersion: number, data: unknown): 
     }
     current = upcast(current);
   }
-  return { type, data: definition.schema.parse(current, 'data') } as CaseEvent;
+  // Stored facts are read by their shape: rules added since must not make them unreadable.
+  return { type, data: definition.schema.parse(current, 'data', 'stored') } as CaseEvent;
 };

@@ -1,10 +1,17 @@
 import { DomainError } from './errors';
 
 /**
+ * Where a value comes from: `incoming` (a command, from a person or a system) is held to every
+ * rule; `stored` (an event read back) only to its shape, since rules added later must not make
+ * yesterday's facts unreadable.
+ */
+export type Origin = 'incoming' | 'stored';
+
+/**
  * A tiny validator, because the domain may import nothing: each schema parses an unknown value
  * into its type or throws INVALID_INPUT naming the path. Commands and stored events share it.
  */
-export type Schema<T> = { readonly parse: (value: unknown, path?: string) => T };
+export type Schema<T> = { readonly parse: (value: unknown, path?: string, origin?: Origin) => T };
 export type Infer<S> = S extends Schema<infer T> ? T : never;
 
 const invalid = (path: string, message: string): never => {
@@ -18,17 +25,17 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
 
 export const text = (options: { max: number; min?: number; bidiControls?: 'refused' }): Schema<string> => ({
-  parse: (value, path = '') => {
+  parse: (value, path = '', origin = 'incoming') => {
     if (typeof value !== 'string') {
       return invalid(path, 'must be a string');
     }
     if (!value.isWellFormed()) {
       return invalid(path, 'contains a broken character (a lone UTF-16 surrogate)');
     }
-    if (CONTROL.test(value)) {
+    if (origin === 'incoming' && CONTROL.test(value)) {
       return invalid(path, 'contains a control character (such as NUL)');
     }
-    if (options.bidiControls === 'refused' && BIDI_CONTROL.test(value)) {
+    if (origin === 'incoming' && options.bidiControls === 'refused' && BIDI_CONTROL.test(value)) {
       return invalid(path, 'contains a bidirectional override character, which can disguise a name');
     }
     const trimmed = value.trim();
@@ -46,13 +53,22 @@ export const text = (options: { max: number; min?: number; bidiControls?: 'refus
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** The years an instant of this domain can fall in; outside, it is a typing error (and PostgreSQL refuses year 0). */
+const EARLIEST_YEAR = 1900;
+const LATEST_YEAR = 2200;
+
 /** An instant, normalised to `toISOString()` form so that string order is time order. */
 export const instant: Schema<string> = {
   parse: (value, path = '') => {
     if (typeof value !== 'string' || !ISO_DATE_TIME.test(value) || Number.isNaN(Date.parse(value))) {
       return invalid(path, 'must be an ISO-8601 date-time with a time zone, e.g. 2026-03-01T09:30:00Z');
     }
-    return new Date(value).toISOString();
+    const normalised = new Date(value).toISOString();
+    const year = Number(normalised.slice(0, 4));
+    if (normalised.startsWith('-') || year < EARLIEST_YEAR || year > LATEST_YEAR) {
+      return invalid(path, `must lie between the years ${EARLIEST_YEAR} and ${LATEST_YEAR}`);
+    }
+    return normalised;
   },
 };
 
@@ -102,11 +118,12 @@ export const identifier: Schema<string> = {
 };
 
 export const optional = <T>(schema: Schema<T>): Schema<T | undefined> => ({
-  parse: (value, path = '') => (value === undefined || value === null ? undefined : schema.parse(value, path)),
+  parse: (value, path = '', origin) =>
+    value === undefined || value === null ? undefined : schema.parse(value, path, origin),
 });
 
 export const array = <T>(item: Schema<T>, options: { min?: number; max: number }): Schema<T[]> => ({
-  parse: (value, path = '') => {
+  parse: (value, path = '', origin) => {
     if (!Array.isArray(value)) {
       return invalid(path, 'must be a list');
     }
@@ -114,7 +131,7 @@ export const array = <T>(item: Schema<T>, options: { min?: number; max: number }
     if (value.length < min || value.length > options.max) {
       return invalid(path, `must have between ${min} and ${options.max} entries (got ${value.length})`);
     }
-    return value.map((entry, index) => item.parse(entry, `${path}[${index}]`));
+    return value.map((entry, index) => item.parse(entry, `${path}[${index}]`, origin));
   },
 });
 
@@ -126,7 +143,7 @@ export type ObjectOf<S extends Shape> = { [K in Exclude<keyof S, Optionals<S>>]:
 
 /** Unknown keys are rejected: a misspelt field must not vanish silently. */
 export const object = <S extends Shape>(shape: S): Schema<ObjectOf<S>> => ({
-  parse: (value, path = '') => {
+  parse: (value, path = '', origin) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       return invalid(path, 'must be an object');
     }
@@ -137,7 +154,7 @@ export const object = <S extends Shape>(shape: S): Schema<ObjectOf<S>> => ({
     }
     const output: Record<string, unknown> = {};
     for (const [key, schema] of Object.entries(shape)) {
-      const parsed = schema.parse(input[key], path ? `${path}.${key}` : key);
+      const parsed = schema.parse(input[key], path ? `${path}.${key}` : key, origin);
       if (parsed !== undefined) {
         output[key] = parsed;
       }

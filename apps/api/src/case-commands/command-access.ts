@@ -27,12 +27,11 @@ const authorizeCaseManager = (actor: Actor, command: CaseCommand, state: CaseSta
   if (command.type === 'AssignCaseManager') {
     throw new AppError('FORBIDDEN', 'Only a supervisor reassigns cases');
   }
-  if (command.type === 'OpenCase') {
-    if (command.data.caseManagerId !== actor.id) {
-      throw new AppError('FORBIDDEN', 'A case manager opens cases for their own caseload only');
-    }
-    return;
+  if (command.type === 'OpenCase' && command.data.caseManagerId !== actor.id) {
+    throw new AppError('FORBIDDEN', 'A case manager opens cases for their own caseload only');
   }
+  // Once the case exists (an openCase sent again, say, after the case changed hands), only the
+  // manager it belongs to now may act on it, or be answered with it.
   if (state.status !== 'none' && state.caseManagerId !== actor.id) {
     throw new AppError('FORBIDDEN', 'This case is not in your caseload');
   }

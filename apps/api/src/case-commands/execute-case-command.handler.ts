@@ -87,7 +87,9 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
     // First: a duplicate must not answer (with the case) someone who may not send the command.
     authorizeCommand(context.actor, command, loaded.state);
     if (isDuplicate(loaded, command, context)) {
-      return { caseId, version: loaded.version, duplicate: true };
+      // Answered once the read models show the case as it is now, like the first delivery.
+      const position = loaded.lastPosition ? { position: loaded.lastPosition } : {};
+      return { caseId, version: loaded.version, ...position, duplicate: true };
     }
     requireExpectedVersion(loaded.version, context);
     const events = decide(command, loaded.state);

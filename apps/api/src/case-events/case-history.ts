@@ -1,6 +1,6 @@
 import { caseStreamId, fold, parseEvent } from '@sot/domain';
 import type { CaseEvent, CaseState } from '@sot/domain';
-import type { EventStore, RecordedEvent } from '@sot/event-store';
+import type { EventStore, Position, RecordedEvent } from '@sot/event-store';
 
 export type LoadedCase = {
   readonly state: CaseState;
@@ -8,6 +8,8 @@ export type LoadedCase = {
   readonly version: number;
   /** commandKey(actor, commandId) -> the command recorded under it, for every command in the stream. */
   readonly commands: ReadonlyMap<string, RecordedCommand>;
+  /** Where the stream's last event sits in the global order. */
+  readonly lastPosition?: Position;
 };
 
 /** What the stream says of a command it recorded: its type and (since it was kept) a hash of its data. */
@@ -55,6 +57,7 @@ export const loadCase = async (store: EventStore, caseId: string): Promise<Loade
   const events: CaseEvent[] = [];
   const commands = new Map<string, RecordedCommand>();
   let version = 0;
+  let lastPosition: Position | undefined;
   for await (const { event, recorded } of readCaseHistory(store, caseId)) {
     events.push(event);
     const command = commandOf(recorded);
@@ -62,6 +65,7 @@ export const loadCase = async (store: EventStore, caseId: string): Promise<Loade
       commands.set(...command);
     }
     version = recorded.streamRevision + 1;
+    lastPosition = recorded.position;
   }
-  return { state: fold(events), version, commands };
+  return { state: fold(events), version, commands, ...(lastPosition ? { lastPosition } : {}) };
 };

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { BREAK, GraphQLError, visit } from 'graphql';
+import type { DocumentNode } from 'graphql';
 
 // eslint-disable-next-line no-control-regex -- finding NUL is the point
 const NUL = /\u0000/;
@@ -37,10 +38,25 @@ export const firstBrokenString = (value: unknown, path: string): { field: string
   return undefined;
 };
 
-/** Checks a request's document and variables before anything runs. */
-export const brokenInputError = (query: string | undefined, variables: unknown): GraphQLError | undefined => {
-  const found =
-    (query === undefined ? undefined : firstBrokenString(query, 'query')) ?? firstBrokenString(variables ?? {}, '');
+/** The first string literal of a document that is unusable once its escapes (`\u0000`) are decoded. */
+const brokenLiteral = (document: DocumentNode): { field: string; problem: string } | undefined => {
+  let found: { field: string; problem: string } | undefined;
+  visit(document, {
+    StringValue(node) {
+      const problem = found ? undefined : broken(node.value);
+      if (problem) {
+        found = { field: 'query', problem };
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+};
+
+/** Checks a parsed request's literals and its variables before anything runs. */
+export const brokenInputError = (document: DocumentNode, variables: unknown): GraphQLError | undefined => {
+  const found = brokenLiteral(document) ?? firstBrokenString(variables ?? {}, '');
   return found
     ? new GraphQLError(`${found.field} contains ${found.problem}: remove it and send again`, {
         extensions: { code: 'BAD_USER_INPUT', field: found.field, http: { status: 400 } },
@@ -50,15 +66,12 @@ export const brokenInputError = (query: string | undefined, variables: unknown):
 
 /** Refuses unusable strings anywhere in a request as BAD_USER_INPUT naming where, instead of a 500 later. */
 export const inputHygiene = (): ApolloServerPlugin => ({
-  requestDidStart: ({ request }) => {
-    const error = brokenInputError(request.query, request.variables);
-    return Promise.resolve(
-      error
-        ? {
-            // Thrown here, Apollo answers with the error and runs nothing.
-            didResolveOperation: () => Promise.reject(error),
-          }
-        : {},
-    );
-  },
+  requestDidStart: () =>
+    Promise.resolve({
+      // Thrown here, once the document is parsed (escapes decoded), Apollo answers and runs nothing.
+      didResolveOperation: ({ document, request }) => {
+        const error = brokenInputError(document, request.variables);
+        return error ? Promise.reject(error) : Promise.resolve();
+      },
+    }),
 });

@@ -51,4 +51,13 @@ describe('query limits', () => {
       [expect.stringContaining('Aliases limit of 5 exceeded, found 6'), 'BAD_USER_INPUT'],
     ]);
   });
+
+  it('counts the cost of the operation that runs, whatever else the document holds', () => {
+    // Another operation in the document lacks its variable; the one named is costly all the same.
+    const document = `
+      query Cheap($x: Int!) { cases(first: $x) { id } }
+      query Costly { a: cases(first: 50) { id timeline(first: 50) { summary } } }`;
+    const verdicts = limitViolations(schema, parse(document), {}, limits, 'Costly').map((error) => error.message);
+    expect(verdicts).toEqual([expect.stringMatching(/^Query cost \d+ exceeds the limit of 100/)]);
+  });
 });

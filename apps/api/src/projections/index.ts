@@ -11,4 +11,4 @@ export type { ProjectedEvent, Projection } from './runner/projection';
 export * from './schema/case-details';
 export { READ_MODEL_SCHEMA } from './schema/read-model-schema';
 export { searchable } from './schema/searchable';
-export type { CaseSummaryRow, ReadModelTables, TimelineRow } from './schema/read-model.tables';
+export type { CaseSummaryRow, OutstandingRecordDue, ReadModelTables, TimelineRow } from './schema/read-model.tables';

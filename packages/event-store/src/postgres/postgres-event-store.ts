@@ -28,6 +28,7 @@ class PostgresEventStore implements EventStore {
   private readonly wakeup = new Wakeup();
   private listener: PoolClient | undefined;
   private subscriptions = 0;
+  private listening: Promise<void> | undefined;
 
   constructor(private readonly options: PostgresEventStoreOptions) {
     this.pool = options.pool;
@@ -99,7 +100,15 @@ class PostgresEventStore implements EventStore {
       }));
 
   /** One LISTEN connection while anyone subscribes: appends wake subscribers at once. */
-  private async listen(): Promise<void> {
+  /** One connection at a time: subscriptions started together share the one being opened. */
+  private listen(): Promise<void> {
+    this.listening ??= this.openListener().finally(() => {
+      this.listening = undefined;
+    });
+    return this.listening;
+  }
+
+  private async openListener(): Promise<void> {
     if (this.listener) {
       return;
     }

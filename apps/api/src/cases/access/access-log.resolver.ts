@@ -9,6 +9,8 @@ import { AccessLogArgs, AccessLogConnection } from './access-log.types';
 import type { AccessLogFilterInput } from './access-log.types';
 
 const CURSOR = /^\d{1,19}$/;
+const MAX_ID = 9_223_372_036_854_775_807n;
+const isCursor = (value: string): boolean => CURSOR.test(value) && BigInt(value) <= MAX_ID;
 
 const toFilter = (input: AccessLogFilterInput = {}): AccessLogFilter => {
   if (input.caseId && !isCaseId(input.caseId)) {
@@ -39,7 +41,7 @@ export class AccessLogResolver {
     if (args.first < 1 || args.first > 500) {
       throw new AppError('BAD_USER_INPUT', 'first must be between 1 and 500', { field: 'first' });
     }
-    if (args.after !== undefined && args.after !== null && !CURSOR.test(args.after)) {
+    if (args.after !== undefined && args.after !== null && !isCursor(args.after)) {
       throw new AppError('BAD_USER_INPUT', 'after is the endCursor of an earlier page', { field: 'after' });
     }
     const rows = await this.log.page(toFilter(args.filter ?? undefined), args.first + 1, args.after ?? undefined);

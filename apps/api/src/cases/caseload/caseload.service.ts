@@ -3,7 +3,7 @@ import type { CaseWarning as DomainWarning } from '@sot/domain';
 import type { AuthenticatedUser } from '../../auth';
 import { APP_CONFIG, AppError } from '../../platform';
 import type { AppConfig } from '../../platform';
-import type { CaseSummaryRow } from '../../projections';
+import type { CaseSummaryRow, OutstandingRecordDue } from '../../projections';
 import { CaseReadAccess } from '../access';
 import { deadlineView, warningView } from '../case-detail';
 import { CaseloadRepository } from './caseload.repository';
@@ -52,13 +52,36 @@ const toQuery = (user: AuthenticatedUser, args: CasesArgs, filter: CaseFilter, n
   };
 };
 
-/** Stored warnings are as of the last event; a deadline may have passed since. */
-const liveWarnings = (stored: DomainWarning[], status: string, deadline: Date | null, now: Date): DomainWarning[] => {
-  const passed = status === 'open' && deadline !== null && new Date(deadline) < now;
-  const others = stored.filter((warning) => warning.code !== 'DEADLINE_PASSED');
-  return passed && deadline
-    ? [...others, { code: 'DEADLINE_PASSED', deadline: new Date(deadline).toISOString() }]
-    : others;
+/** Outstanding record items past their due date, by request. */
+const overdueItems = (due: readonly OutstandingRecordDue[], now: Date): Map<string, string[]> => {
+  const overdue = new Map<string, string[]>();
+  for (const { requestId, itemId, dueBy } of due) {
+    if (new Date(dueBy) < now) {
+      overdue.set(requestId, [...(overdue.get(requestId) ?? []), itemId]);
+    }
+  }
+  return overdue;
+};
+
+/** Stored warnings are as of the last event; since then a deadline or a record's due date may have passed. */
+const liveWarnings = (row: CaseSummaryRow, now: Date): DomainWarning[] => {
+  const stored = (row.warnings as DomainWarning[]).filter(
+    (warning) => warning.code !== 'DEADLINE_PASSED' && warning.code !== 'RECORDS_OVERDUE',
+  );
+  if (row.status !== 'open' && row.status !== 'decided') {
+    return stored;
+  }
+  const deadline = row.deadline ? new Date(row.deadline) : undefined;
+  const passed: DomainWarning[] =
+    row.status === 'open' && deadline && deadline < now
+      ? [{ code: 'DEADLINE_PASSED', deadline: deadline.toISOString() }]
+      : [];
+  const overdue = [...overdueItems(row.outstanding_record_due, now)].map(([requestId, itemIds]): DomainWarning => ({
+    code: 'RECORDS_OVERDUE',
+    requestId,
+    itemIds,
+  }));
+  return [...stored, ...overdue, ...passed];
 };
 
 const toSummary = (row: CaseSummaryRow, now: Date, timeZone: string): CaseSummary => ({
@@ -72,10 +95,10 @@ const toSummary = (row: CaseSummaryRow, now: Date, timeZone: string): CaseSummar
   ...deadlineView(row.deadline, row.status, now, timeZone),
   outstandingRecords: row.outstanding_records,
   refusedRecords: row.refused_records,
-  overdueRecords: row.outstanding_record_due.filter((due) => new Date(due) < now).length,
+  overdueRecords: row.outstanding_record_due.filter((due) => new Date(due.dueBy) < now).length,
   pendingOpinions: row.pending_opinions,
   openConflicts: row.open_conflicts,
-  warnings: liveWarnings(row.warnings as DomainWarning[], row.status, row.deadline, now).map(warningView),
+  warnings: liveWarnings(row, now).map(warningView),
   openedAt: new Date(row.opened_at),
   lastActivityAt: new Date(row.last_activity_at),
   version: row.version,

@@ -6,10 +6,16 @@ import { Case } from '../case-detail';
 import { TimelineRepository } from './timeline.repository';
 import { TimelineConnection } from './timeline.types';
 
-const parseCursor = (after: string | undefined): number => {
-  const revision = after === undefined ? -1 : Number.parseInt(after, 10);
-  if (Number.isNaN(revision)) {
-    throw new AppError('BAD_USER_INPUT', 'after is the cursor of a timeline entry', { field: 'after' });
+/** A stream revision, as the column holds it (integer). */
+const MAX_REVISION = 2_147_483_647;
+
+const parseCursor = (after: string | undefined | null): number => {
+  if (after === undefined || after === null) {
+    return -1;
+  }
+  const revision = /^\d{1,10}$/.test(after) ? Number(after) : Number.NaN;
+  if (!(revision <= MAX_REVISION)) {
+    throw new AppError('BAD_USER_INPUT', 'after is the endCursor of a timeline page', { field: 'after' });
   }
   return revision;
 };

@@ -24,8 +24,12 @@ export const summarize = (caseId: string, details: CaseDetails, version: number)
     last_activity_at: details.lastActivityAt,
     outstanding_records: records.filter((item) => item.status !== 'received').length,
     refused_records: records.filter((item) => item.status === 'refused').length,
-    outstanding_record_due: records.flatMap((item) =>
-      (item.status === 'requested' || item.status === 'sent') && item.dueBy ? [item.dueBy] : [],
+    outstanding_record_due: JSON.stringify(
+      active.flatMap(({ requestId, records: items }) =>
+        items.flatMap(({ itemId, status, dueBy }) =>
+          (status === 'requested' || status === 'sent') && dueBy ? [{ requestId, itemId, dueBy }] : [],
+        ),
+      ),
     ),
     pending_opinions: active.filter((request) => request.status === 'requested').length,
     received_opinions: opinions.length,

@@ -39,7 +39,7 @@ CREATE TABLE IF NOT EXISTS ${s}.case_summaries (
   last_activity_at timestamptz NOT NULL,
   outstanding_records integer NOT NULL,
   refused_records integer NOT NULL,
-  outstanding_record_due timestamptz[] NOT NULL,
+  outstanding_record_due jsonb NOT NULL,
   pending_opinions integer NOT NULL,
   received_opinions integer NOT NULL,
   diagnosis_changes integer NOT NULL,

@@ -18,6 +18,8 @@ export type CaseDetailsTable = {
   details: Json<CaseDetails>;
 };
 
+export type OutstandingRecordDue = { readonly requestId: string; readonly itemId: string; readonly dueBy: string };
+
 export type CaseSummariesTable = {
   case_id: string;
   status: string;
@@ -33,8 +35,8 @@ export type CaseSummariesTable = {
   last_activity_at: Timestamp;
   outstanding_records: number;
   refused_records: number;
-  /** Due dates of the outstanding record items that have one: overdue is counted at read time. */
-  outstanding_record_due: ColumnType<Date[], string[], string[]>;
+  /** The outstanding record items that have a due date: overdue is worked out at read time. */
+  outstanding_record_due: Json<OutstandingRecordDue[]>;
   pending_opinions: number;
   received_opinions: number;
   diagnosis_changes: number;
