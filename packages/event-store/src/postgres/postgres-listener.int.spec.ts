@@ -11,7 +11,7 @@ describe('the PostgreSQL store’s LISTEN connection', () => {
       // Let the three reach the database: each asks for the listener at the same moment.
       await new Promise((resolve) => setTimeout(resolve, 300));
       await Promise.all(subscriptions.map((subscription) => subscription.close()));
-      await Promise.all(iterators.map((iterator) => iterator.return?.()));
+      await Promise.all(iterators.map((iterator) => iterator.return?.() ?? Promise.resolve()));
       await store.close();
       const { pool } = database;
       // Every connection the store took is back in the pool: ending it cannot hang.
