@@ -5,8 +5,19 @@
  */
 const api = '^apps/api/src';
 
+/** The api's top-level folders, lowest first: each may import only folders before it in this list. */
+const layers = ['platform', 'graphql', 'auth', 'case-events', 'case-commands', 'projections', 'health', 'cases'];
+const layerRules = layers.slice(0, -1).map((layer, index) => ({
+  name: `layer-${layer}-imports-no-higher-layer`,
+  severity: 'error',
+  comment: `${layer} is below ${layers.slice(index + 1).join(', ')}: it may not import them.`,
+  from: { path: `${api}/${layer}/` },
+  to: { path: `${api}/(${layers.slice(index + 1).join('|')})/` },
+}));
+
 module.exports = {
   forbidden: [
+    ...layerRules,
     {
       name: 'no-circular',
       severity: 'error',

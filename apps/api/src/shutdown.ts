@@ -39,6 +39,23 @@ const within = (ms: number, work: Promise<void>): Promise<boolean> =>
   ]);
 
 /**
+ * A request that reaches a kept-alive connection while stopping is turned away, retry-safe: it
+ * runs nothing, and its connection closes.
+ */
+const turnAwayWhile =
+  (stopping: () => boolean) =>
+  (_request: unknown, response: ShutdownResponse, next: () => void): void => {
+    if (!stopping()) {
+      next();
+      return;
+    }
+    response.setHeader('connection', 'close');
+    response.status(503).json({
+      errors: [{ message: 'The server is shutting down: send it again', extensions: { code: 'UNAVAILABLE' } }],
+    });
+  };
+
+/**
  * A graceful stop on SIGTERM or SIGINT, once: stop accepting connections and let the requests
  * being answered finish (bounded by `graceMs`), then end the subscriptions, stop the projections,
  * close the event store and the pool, and only then stop an embedded PostgreSQL. Exits 0 when
@@ -48,18 +65,7 @@ export const stopGracefully = (app: INestApplication, { graceMs, logger }: Shutd
   const server = app.getHttpServer() as Server;
   const requests = inFlight(server);
   let stopping = false;
-  // A request that reaches a kept-alive connection while stopping is turned away, retry-safe: it
-  // runs nothing, and its connection closes.
-  app.use((_request: unknown, response: ShutdownResponse, next: () => void) => {
-    if (!stopping) {
-      next();
-      return;
-    }
-    response.setHeader('connection', 'close');
-    response.status(503).json({
-      errors: [{ message: 'The server is shutting down: send it again', extensions: { code: 'UNAVAILABLE' } }],
-    });
-  });
+  app.use(turnAwayWhile(() => stopping));
   const stop = async (signal: NodeJS.Signals): Promise<void> => {
     if (stopping) {
       return;

@@ -54,7 +54,7 @@ describe('the case page, read as a case manager would', () => {
   afterAll(() => harness?.close());
 
   it('shows every free text where a case manager looks: on the case and on its event in the timeline', async () => {
-    await send('setDecisionDeadline', { deadline: inDays(20), source: 'Dr. Greer: within three weeks' });
+    await send('setDecisionDeadline', { deadline: inDays(20), source: 'Dr. Greer told Maria: within three weeks' });
     await send('informOriginalClinician', {
       method: 'LETTER',
       reasonGiven: 'Maria wants to hear about breast conservation',
@@ -86,7 +86,7 @@ describe('the case page, read as a case manager would', () => {
 
     const shown = await page();
     expect(shown).toMatchObject({
-      deadlineSource: 'Dr. Greer: within three weeks',
+      deadlineSource: 'Dr. Greer told Maria: within three weeks',
       clinicianInformedMethod: 'LETTER',
       clinicianInformedReason: 'Maria wants to hear about breast conservation',
       closeComment: 'Maria starts treatment at Lakeside on Monday.',
@@ -107,6 +107,7 @@ describe('the case page, read as a case manager would', () => {
       shown.timeline.entries.map((entry): [string, unknown] => [String(entry.eventType), entry.text]),
     );
     expect(texts).toMatchObject({
+      DecisionDeadlineSet: 'Dr. Greer told Maria: within three weeks',
       OriginalClinicianInformed: 'Maria wants to hear about breast conservation',
       OpinionRequested: 'Is lumpectomy with radiotherapy an option for Maria?',
       RecordsSent: 'Tracking reference: UPS 1Z999AA10123456784',

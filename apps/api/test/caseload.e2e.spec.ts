@@ -91,7 +91,11 @@ describe('the caseload', () => {
     }
     // Every seeded case is a glioblastoma.
     expect(await names(manager, { search: 'glioBLASTOMA' })).toEqual(await names(manager));
-    expect(await names(manager, { search: '100%_' })).toEqual([]);
+    // LIKE's wildcards are taken literally: '100%' finds no '100' followed by anything.
+    await seedCase(harness, supervisor.id, opened(manager.id, 'Room 100 Patient', { medicalRecordNumber: 'MRN-7' }));
+    await eventually(async () => (await names(manager, { search: 'room 100' })).length === 1);
+    expect(await names(manager, { search: '100%' })).toEqual([]);
+    expect(await names(manager, { search: 'room_100' })).toEqual([]);
   });
 
   it('tells the manager a case leaves that it has left their caseload', async () => {
@@ -242,6 +246,7 @@ describe('the caseload', () => {
       'Patient 42428',
       'Patient 42429',
     ]);
+    expect(statements.length).toBeGreaterThan(0);
     for (const statement of statements) {
       const { rows } = await pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${statement.sql}`, [
         ...statement.parameters,

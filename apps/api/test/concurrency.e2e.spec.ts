@@ -103,4 +103,27 @@ describe('many writers at once', () => {
     expect(replay.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(replay.data?.openCase ?? null).toBeNull();
   });
+
+  it('records every note when two api instances write to the same case at once', async () => {
+    // A second instance on the same database: there, commands race across processes, not in a queue.
+    const other = await startHarness('concurrency_other', {
+      env: { DATABASE_URL: harness.databaseUrl, READ_YOUR_WRITES_TIMEOUT_MS: '1000' },
+    });
+    try {
+      const before = (await stored()).length;
+      const send = (instance: typeof harness, index: number) =>
+        instance.gql<Payload>(
+          mutationDocument('addNote'),
+          { input: { caseId, noteId: `two-instances-${index}`, text: `Note ${index}` } },
+          manager.token,
+        );
+      const answers = await Promise.all(
+        Array.from({ length: 30 }, (_, index) => send(index % 2 === 0 ? harness : other, index)),
+      );
+      expect(answers.flatMap((answer) => answer.errors ?? [])).toEqual([]);
+      expect((await stored()).length).toBe(before + 30);
+    } finally {
+      await other.close();
+    }
+  });
 });

@@ -87,11 +87,14 @@ describe('SIGTERM under load', () => {
       const caseId = opened.data!.openCase!.case!.id;
 
       const answers: Answer[] = [];
+      const inFlight = new Set<string>();
+      const cutOff: string[] = [];
       let sent = 0;
       const writer = async (writerId: number) => {
         for (let index = 0; ; index += 1) {
           const commandId = `w${writerId}-${index}`;
           sent += 1;
+          inFlight.add(commandId);
           try {
             const response = await gql(
               mutationDocument('addNote'),
@@ -101,14 +104,21 @@ describe('SIGTERM under load', () => {
             const code = response.errors?.[0]?.extensions?.code;
             answers.push(code ? { ok: false, commandId, code } : { ok: true, commandId });
           } catch {
-            return; // the server stopped accepting: this writer is done
+            cutOff.push(commandId);
+            return; // no answer: refused at connect once the server stopped listening, or cut off
+          } finally {
+            inFlight.delete(commandId);
           }
         }
       };
       const writers = Array.from({ length: 8 }, (_, index) => writer(index));
       await new Promise((resolve) => setTimeout(resolve, 1_500));
+      const runningAtSignal = new Set(inFlight);
       child.kill('SIGTERM');
       await Promise.all(writers);
+      // Drained: every request being answered when the signal came got its answer.
+      expect(runningAtSignal.size).toBeGreaterThan(0);
+      expect(cutOff.filter((commandId) => runningAtSignal.has(commandId))).toEqual([]);
       const code = await api.exited;
       const { stdout, stderr } = api.output();
 
@@ -122,7 +132,16 @@ describe('SIGTERM under load', () => {
       const levels = lines.map((line) => (JSON.parse(line) as { level: number }).level);
       expect(lines.filter((_line, index) => levels[index]! >= 50)).toEqual([]);
       expect(stdout).not.toMatch(/\n\s+at /);
-      expect(lines.some((line) => line.includes('"msg":"stopped"'))).toBe(true);
+      // In order: draining, projections released, embedded PostgreSQL stopped, then the process.
+      const order = [
+        'shutting down: draining requests',
+        'projection leadership released',
+        'embedded PostgreSQL stopped',
+        '"msg":"stopped"',
+      ];
+      const at = order.map((text) => lines.findIndex((line) => line.includes(text)));
+      expect(at.every((index) => index >= 0)).toBe(true);
+      expect([...at].sort((a, b) => a - b)).toEqual(at);
 
       // Every acknowledged note is in the case, and no turned-away one: the api, started again, says so.
       const again = startApi(port, pgPort, dataDir);

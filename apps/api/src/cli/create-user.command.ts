@@ -22,6 +22,39 @@ export type CommandIo = {
 
 const cliEnv = z.object({ SOT_NEW_USER_PASSWORD: z.string().optional() });
 
+type Wanted = { readonly email: string; readonly name: string; readonly role: string; readonly id?: string };
+
+/** Opens the database the api uses (embedded or DATABASE_URL), migrated, and creates the account. */
+const createIn = async (env: CommandIo['env'], wanted: Wanted, password: string, io: CommandIo): Promise<void> => {
+  const config = loadConfig(env);
+  const database = await openDatabase({
+    ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}),
+    dataDir: join(config.dataDir, 'postgres'),
+    port: config.EMBEDDED_POSTGRES_PORT,
+  });
+  try {
+    await migrateToLatest(createKysely(database.pool));
+    const user = await createUser(new UsersRepository(createKysely(database.pool)), {
+      email: wanted.email,
+      displayName: wanted.name,
+      role: wanted.role as 'CASE_MANAGER',
+      password,
+      ...(wanted.id ? { id: wanted.id } : {}),
+    });
+    io.out(`Created ${user.role} ${wanted.email} with id ${user.id}`);
+  } finally {
+    await database.close();
+  }
+};
+
+/** One line a person can act on: what was refused and why, never a stack or a dump. */
+const refusal = (error: unknown): string =>
+  error instanceof NewUserRefused || error instanceof ConfigError
+    ? error.message.replace(/:?\n\s*/g, ': ')
+    : error instanceof Error
+      ? (error.message.split('\n')[0] ?? error.name)
+      : String(error);
+
 /** Runs `create-user`; returns the exit code (0 created, 1 refused or failed, 2 usage). */
 export const createUserCommand = async (argv: readonly string[], io: CommandIo): Promise<number> => {
   const { values } = parseArgs({
@@ -34,38 +67,17 @@ export const createUserCommand = async (argv: readonly string[], io: CommandIo):
       help: { type: 'boolean' },
     },
   });
-  if (values.help || !values.email || !values.name || !values.role) {
+  const { email, name, role, id, help } = values;
+  if (help || !email || !name || !role) {
     io.out(usage);
-    return values.help ? 0 : 2;
+    return help ? 0 : 2;
   }
   try {
-    const config = loadConfig(io.env);
     const password = cliEnv.parse(io.env).SOT_NEW_USER_PASSWORD ?? (await io.readLine());
-    const database = await openDatabase({
-      ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}),
-      dataDir: join(config.dataDir, 'postgres'),
-      port: config.EMBEDDED_POSTGRES_PORT,
-    });
-    try {
-      await migrateToLatest(createKysely(database.pool));
-      const user = await createUser(new UsersRepository(createKysely(database.pool)), {
-        email: values.email,
-        displayName: values.name,
-        role: values.role as 'CASE_MANAGER',
-        password,
-        ...(values.id ? { id: values.id } : {}),
-      });
-      io.out(`Created ${user.role} ${values.email} with id ${user.id}`);
-      return 0;
-    } finally {
-      await database.close();
-    }
+    await createIn(io.env, { email, name, role, ...(id ? { id } : {}) }, password, io);
+    return 0;
   } catch (error) {
-    if (error instanceof NewUserRefused || error instanceof ConfigError) {
-      io.err(`Not created: ${error.message.replace(/:?\n\s*/g, ': ')}`);
-      return 1;
-    }
-    io.err(`Not created: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    io.err(`Not created: ${refusal(error)}`);
     return 1;
   }
 };

@@ -41,9 +41,9 @@ export const configSchema = z.object({
   IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
   /** Any transaction on the database older than this is reported as a warning (it stalls projections). */
   OLD_TRANSACTION_WARNING_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(30_000),
-  /** /health/ready answers 503 while a projection trails the store by more events than this. */
   /** On SIGTERM or SIGINT, how long in-flight requests may take to finish before their connections are cut. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  /** /health/ready answers 503 while a projection trails the store by more events than this. */
   READY_MAX_LAG_EVENTS: z.coerce.number().int().min(0).max(100_000).default(100),
   PROJECTION_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
   /** A failing projection retries after this delay, doubling up to the maximum. */

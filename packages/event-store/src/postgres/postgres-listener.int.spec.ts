@@ -12,9 +12,11 @@ describe('the PostgreSQL store’s LISTEN connection', () => {
       await new Promise((resolve) => setTimeout(resolve, 300));
       await Promise.all(subscriptions.map((subscription) => subscription.close()));
       await Promise.all(iterators.map((iterator) => iterator.return?.() ?? Promise.resolve()));
-      await store.close();
       const { pool } = database;
-      // Every connection the store took is back in the pool: ending it cannot hang.
+      // The last subscription to end gives the listener back, before the store is closed...
+      expect(pool.totalCount - pool.idleCount).toBe(0);
+      await store.close();
+      // ...and nothing else is held: ending the pool cannot hang.
       expect(pool.totalCount - pool.idleCount).toBe(0);
     } finally {
       await database.drop();

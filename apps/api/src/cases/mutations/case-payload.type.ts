@@ -3,7 +3,10 @@ import { Case } from '../case-detail';
 
 @ObjectType()
 export class CasePayload {
-  @Field(() => Case, { nullable: true, description: 'The case after the command; null only if the read model lagged' })
+  @Field(() => Case, {
+    nullable: true,
+    description: 'The case after the command; null when it could not be read back (see caughtUp)',
+  })
   case?: Case;
   @Field(() => Int) version: number;
   @Field({

@@ -10,7 +10,7 @@ import type { AppConfig } from '../../platform';
 import { CaseReadAccess } from '../access';
 import { CaseDetailsRepository, caseView } from '../case-detail';
 import { CaseCommandSender } from './case-command.sender';
-import type { MutationInput } from './case-command.sender';
+import type { MutationInput, SentCommand } from './case-command.sender';
 import { CasePayload } from './case-payload.type';
 import type { MatchesCommand } from './command-input';
 
@@ -28,8 +28,45 @@ type Checked<T extends CommandType, I, Hidden extends keyof CommandData<T>> =
 
 const mutationName = (command: string): string => `${command.charAt(0).toLowerCase()}${command.slice(1)}`;
 
+type Answering = {
+  readonly sender: CaseCommandSender;
+  readonly details: CaseDetailsRepository;
+  readonly access: CaseReadAccess;
+  readonly config: AppConfig;
+};
+
+/** Sends the command; a refusal of its sender is in the access log too. */
+const sendLogged = async (
+  deps: Answering,
+  user: AuthenticatedUser,
+  name: string,
+  input: MutationInput,
+  sending: () => Promise<SentCommand>,
+) =>
+  sending().catch(async (error: unknown) => {
+    if (error instanceof AppError && error.code === 'FORBIDDEN') {
+      const caseIds = input.caseId && isCaseId(input.caseId) ? [input.caseId.toLowerCase()] : [];
+      await deps.access.record(user, name, caseIds, 'FORBIDDEN');
+    }
+    throw error;
+  });
+
+/** The case as the read models show it now, once that read is in the access log; else none. */
+const caseAfter = async (deps: Answering, user: AuthenticatedUser, name: string, sent: SentCommand) => {
+  // The command is recorded: a failing read leaves the answer without the case, not an error.
+  const row = await deps.details.find(sent.caseId).catch(() => undefined);
+  if (!row) {
+    return undefined;
+  }
+  const view = caseView(sent.caseId, row.details, row.version, new Date(), deps.config.TIME_ZONE);
+  return deps.access.record(user, name, [sent.caseId]).then(
+    () => view,
+    () => undefined,
+  );
+};
+
 /**
- * The resolver of one command's mutation: `openCase(input: OpenCaseInput!): CasePayload!`. It
+ * The resolver of one command's mutation: `openCase(input: OpenCaseInput!): CasePayload`. It
  * sends the command, waits for the read models, and answers with the case as they show it.
  */
 export const commandMutation = <
@@ -39,8 +76,10 @@ export const commandMutation = <
 >(
   spec: CommandMutationSpec<T, I, Hidden> & Checked<T, I, Hidden>,
 ): Type<unknown> => {
+  const name = mutationName(spec.command);
+
   @Resolver()
-  class CommandMutationResolver {
+  class CommandMutationResolver implements Answering {
     constructor(
       readonly sender: CaseCommandSender,
       readonly details: CaseDetailsRepository,
@@ -49,35 +88,17 @@ export const commandMutation = <
     ) {}
 
     // Nullable: in a document of several mutations, one that fails must not null out the others.
-    @Mutation(() => CasePayload, { name: mutationName(spec.command), description: spec.description, nullable: true })
+    @Mutation(() => CasePayload, { name, description: spec.description, nullable: true })
     async run(
       @CurrentUser() user: AuthenticatedUser,
       @Context('correlationId') correlationId: string,
       @Args('input', { type: () => spec.input }) input: I,
     ): Promise<CasePayload> {
-      const name = mutationName(spec.command);
-      const sent = await this.sender.send(user, correlationId, spec.command, input).catch(async (error: unknown) => {
-        if (error instanceof AppError && error.code === 'FORBIDDEN') {
-          await this.access.record(
-            user,
-            name,
-            input.caseId && isCaseId(input.caseId) ? [input.caseId] : [],
-            'FORBIDDEN',
-          );
-        }
-        throw error;
-      });
-      // The command is recorded: a failing read of the case leaves the answer without it, not an error.
-      const row = await this.details.find(sent.caseId).catch(() => undefined);
-      const view = row ? caseView(sent.caseId, row.details, row.version, new Date(), this.config.TIME_ZONE) : undefined;
-      // The payload returns the case, patient and all: only once the read is in the access log.
-      const logged =
-        view &&
-        (await this.access.record(user, name, [sent.caseId]).then(
-          () => view,
-          () => undefined,
-        ));
-      return { case: logged, version: sent.version, caughtUp: sent.caughtUp, duplicate: sent.duplicate };
+      const sent = await sendLogged(this, user, name, input, () =>
+        this.sender.send(user, correlationId, spec.command, input),
+      );
+      const shown = await caseAfter(this, user, name, sent);
+      return { case: shown, version: sent.version, caughtUp: sent.caughtUp, duplicate: sent.duplicate };
     }
   }
   Object.defineProperty(CommandMutationResolver, 'name', { value: `${spec.command}Resolver` });

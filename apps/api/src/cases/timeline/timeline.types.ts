@@ -8,7 +8,7 @@ export class TimelineEntry {
   @Field(() => DateTime) occurredAt: Date;
   @Field(() => DateTime) recordedAt: Date;
   @Field({ nullable: true }) actorId?: string;
-  @Field({ description: 'One line; never names the patient' }) summary: string;
+  @Field({ description: 'One line of coded facts and ids; free text is in `text`' }) summary: string;
   @Field({ nullable: true, description: "The event's free text (a note, the patient's rationale...): patient data" })
   text?: string;
 }

@@ -6,16 +6,17 @@ const words = (value: string): string => value.replace(/_/g, ' ');
 type Describers = { readonly [T in CaseEventType]: (data: CaseEventData<T>) => string };
 
 /**
- * One line per event type for the audit trail. It names clinicians, experts and institutions but
- * never the patient: personal fields (`personal`) are left out on purpose. A new event type does
+ * One line per event type for the audit trail, built only from coded facts, ids, dates and the
+ * names of clinicians, experts and institutions: never free text (a reason, a source, an outcome
+ * can name the patient; they go in the entry's `text`, see event-text.ts). A new event type does
  * not compile until it has its line.
  */
 const describers: Describers = {
   CaseOpened: ({ condition, originalOpinion }) =>
     `Case opened: ${condition.name} (${condition.severity.replace('_', '-')}); original opinion by ${originalOpinion.clinician.name}, ${originalOpinion.clinician.institution}`,
-  CaseManagerAssigned: ({ caseManagerId, previousCaseManagerId, reason }) =>
-    `Assigned to ${caseManagerId}${previousCaseManagerId ? ` (was ${previousCaseManagerId})` : ''}${reason ? `: ${reason}` : ''}`,
-  DecisionDeadlineSet: ({ deadline, source }) => `Decision deadline set to ${deadline.slice(0, 10)} (${source})`,
+  CaseManagerAssigned: ({ caseManagerId, previousCaseManagerId }) =>
+    `Assigned to ${caseManagerId}${previousCaseManagerId ? ` (was ${previousCaseManagerId})` : ''}`,
+  DecisionDeadlineSet: ({ deadline }) => `Decision deadline set to ${deadline.slice(0, 10)}`,
   OriginalClinicianInformed: ({ method }) => `Original clinician informed (${method.replace('_', ' ')})`,
   OpinionRequested: ({ expert, ordinal: n, reviewMode }) =>
     `${ordinal(n)} opinion requested from ${expert.name} (${expert.specialty}, ${expert.institution}), ${reviewMode.replace('_', ' ')}`,
@@ -25,21 +26,19 @@ const describers: Describers = {
     `Records requested for ${requestId}: ${items.map((item) => item.description).join('; ')}`,
   RecordsSent: ({ requestId, itemIds }) => `Records sent for ${requestId}: ${itemIds.join(', ')}`,
   RecordsReceived: ({ requestId, itemIds }) => `Records received for ${requestId}: ${itemIds.join(', ')}`,
-  RecordsReleaseRefused: ({ refusedBy, itemIds, reason }) =>
-    `${refusedBy} refused to release ${itemIds.join(', ')}: ${reason}`,
+  RecordsReleaseRefused: ({ refusedBy, itemIds }) => `${refusedBy} refused to release ${itemIds.join(', ')}`,
   OpinionReceived: ({ requestId, changesDiagnosis, changesTreatment }) => {
     const changes = [changesDiagnosis ? 'diagnosis' : '', changesTreatment ? 'treatment' : ''].filter(Boolean);
     return `Opinion received for ${requestId}: ${changes.length ? `changes the ${changes.join(' and the ')}` : 'agrees with the original'}`;
   },
-  OpinionRequestCancelled: ({ requestId, reason }) => `Opinion request ${requestId} cancelled: ${reason}`,
+  OpinionRequestCancelled: ({ requestId }) => `Opinion request ${requestId} cancelled`,
   ConflictRaised: ({ raisedAutomatically, subject, between }) =>
     `${raisedAutomatically ? 'Conflict raised automatically' : 'Conflict raised'} on the ${subject} between ${between.join(', ')}`,
-  ConflictResolved: ({ conflictId, resolution, outcome }) =>
-    `Conflict ${conflictId} resolved by ${words(resolution)}: ${outcome}`,
+  ConflictResolved: ({ conflictId, resolution }) => `Conflict ${conflictId} resolved by ${words(resolution)}`,
   DecisionMade: ({ optionChosen, openConflictsAcknowledged }) =>
     `Decision recorded: ${optionChosen}${openConflictsAcknowledged.length ? ` (open conflicts acknowledged: ${openConflictsAcknowledged.join(', ')})` : ''}`,
   CaseClosed: ({ reason }) => `Case closed (${words(reason)})`,
-  CaseReopened: ({ reason }) => `Case reopened: ${reason}`,
+  CaseReopened: () => 'Case reopened',
   NoteAdded: () => 'Note added',
 };
 

@@ -4,17 +4,23 @@ type TextOf = { readonly [T in CaseEventType]?: (data: CaseEventData<T>) => stri
 
 /**
  * The free text an event carries, as written: a note, the patient's rationale, the expert's
- * summary, a conflict's description... Patient data: it is shown only with the case (its reads are
- * access-logged), and it is kept apart from the summary line, which never names the patient.
+ * summary, a reason, a conflict's description... Patient data: it is shown only with the case (its
+ * reads are access-logged), and kept apart from the summary line, which holds no free text.
  */
 const textOf: TextOf = {
+  CaseManagerAssigned: ({ reason }) => reason,
+  DecisionDeadlineSet: ({ source }) => source,
   OriginalClinicianInformed: ({ reasonGiven }) => reasonGiven,
   OpinionRequested: ({ question }) => question,
   RecordsSent: ({ trackingReference }) => trackingReference && `Tracking reference: ${trackingReference}`,
   OpinionReceived: ({ personal }) => personal?.summary,
+  RecordsReleaseRefused: ({ reason }) => reason,
+  OpinionRequestCancelled: ({ reason }) => reason,
   ConflictRaised: ({ description }) => description,
+  ConflictResolved: ({ outcome }) => outcome,
   DecisionMade: ({ personal }) => personal.rationaleInPatientsWords,
   CaseClosed: ({ comment }) => comment,
+  CaseReopened: ({ reason }) => reason,
   NoteAdded: ({ personal }) => personal.text,
 };
 
