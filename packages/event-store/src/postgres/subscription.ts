@@ -38,6 +38,14 @@ export const catchUpSubscription = (
 ): Subscription => {
   let closed = false;
   const stop = new Wakeup();
+  // Once, however the subscription ends: a generator closed before its first read never runs `finally`.
+  let ended = false;
+  const end = (): void => {
+    if (!ended) {
+      ended = true;
+      options.onClose?.();
+    }
+  };
 
   async function* events(): AsyncGenerator<RecordedEvent> {
     let after = options.after;
@@ -57,7 +65,7 @@ export const catchUpSubscription = (
       }
     } finally {
       closed = true;
-      options.onClose?.();
+      end();
     }
   }
 
@@ -68,6 +76,7 @@ export const catchUpSubscription = (
       closed = true;
       stop.wakeAll();
       await iterator.return(undefined);
+      end();
     },
   };
 };
