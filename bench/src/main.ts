@@ -1,0 +1,45 @@
+/* eslint-disable no-console -- a command-line tool talks to its terminal */
+import { openDatabase } from '@sot/postgres';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { appendFigures } from './append.bench';
+import { save, table } from './report';
+
+/**
+ * `npm run bench [-- --quick] [-- --seconds N]`: every figure beside its baseline, measured in the
+ * same run on the same database. `--quick` (CI) keeps the harness from rotting; its figures are
+ * too short to quote.
+ */
+const main = async (): Promise<void> => {
+  const { values } = parseArgs({ options: { quick: { type: 'boolean' }, seconds: { type: 'string' } } });
+  const seconds = values.seconds ? Number(values.seconds) : values.quick ? 1 : 10;
+  const dataDir = await mkdtemp(join(tmpdir(), 'sot-bench-'));
+  await chmod(dataDir, 0o755); // as root, the embedded server runs as the postgres user, who must enter it
+  const progress = (line: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
+  progress(`embedded PostgreSQL in ${dataDir}, ${seconds} s per figure`);
+  const database = await openDatabase({ dataDir: join(dataDir, 'postgres'), port: 0, pool: { max: 20 } });
+  try {
+    const { rows } = await database.pool.query<{ server_version: string; fsync: string; synchronous_commit: string }>(
+      `SELECT current_setting('server_version') AS server_version, current_setting('fsync') AS fsync,
+              current_setting('synchronous_commit') AS synchronous_commit`,
+    );
+    const figures = await appendFigures(database.pool, seconds, progress);
+    console.log(table(figures));
+    const file = await save(join(__dirname, '..', 'results'), figures, {
+      seconds,
+      quick: values.quick === true,
+      postgres: rows[0],
+    });
+    progress(`written to ${file}`);
+  } finally {
+    await database.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+};
+
+main().catch((error: unknown) => {
+  console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});
