@@ -3,7 +3,6 @@ import type { INestApplication } from '@nestjs/common';
 import { createClient } from 'graphql-ws';
 import type { Client } from 'graphql-ws';
 import { mkdtemp, rm } from 'node:fs/promises';
-import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,7 +55,7 @@ export const startHarness = async (name: string, options: HarnessOptions = {}): 
   });
   const app = await createApp(config, options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
   await app.listen(0, '127.0.0.1');
-  const address = (app.getHttpServer() as Server).address() as AddressInfo;
+  const address = app.getHttpServer().address() as AddressInfo;
   const url = `http://127.0.0.1:${address.port}/graphql`;
   const clients: Client[] = [];
   const users = app.get(UsersRepository);

@@ -83,6 +83,60 @@ describe('the caseload', () => {
     expect(rows.slice(4).every((row) => row.daysLeft === null && row.deadlineState === null)).toBe(true);
   });
 
+  it("filters the dashboard's saved views, and counts each in one answer that matches its list", async () => {
+    const own = await harness.user('CASE_MANAGER', 'manager-views');
+    const seed = (name: string, ...more: Parameters<typeof seedCase>[2]) =>
+      seedCase(harness, supervisor.id, [...opened(own.id, name), ...more]);
+    const [requested] = recordsRefused();
+    await seed('Waiting on both', opinionRequested(), requested!);
+    await seed('Waiting on an opinion', opinionRequested());
+    await seed('Overdue', deadlineSet(daysFromNow(-2)));
+    await seed('Due in three days', deadlineSet(daysFromNow(3)), opinionRequested(), conflictRaised());
+    await seed('Decided, opinion never came', opinionRequested(), decided(own.id));
+    await eventually(async () => (await names(own)).length === 5);
+
+    const views = {
+      overdue: { overdue: true },
+      dueWithinWeek: { dueWithinDays: 7 },
+      openConflicts: { hasOpenConflict: true },
+      waitingOnRecords: { waitingOnRecords: true },
+      waitingOnOpinions: { waitingOnOpinions: true },
+    };
+    expect((await names(own, views.waitingOnRecords)).sort()).toEqual(['Waiting on both']);
+    expect((await names(own, views.waitingOnOpinions)).sort()).toEqual([
+      'Due in three days',
+      'Waiting on an opinion',
+      'Waiting on both',
+    ]);
+    expect((await names(own, { waitingOnOpinions: false })).sort()).toEqual(['Decided, opinion never came', 'Overdue']);
+
+    const counted = await harness.gql<{ caseloadCounts: Record<string, number> }>(
+      'query { caseloadCounts { all overdue dueWithinWeek openConflicts waitingOnRecords waitingOnOpinions } }',
+      {},
+      own.token,
+    );
+    expect(counted.errors).toBeUndefined();
+    const expected: Record<string, number> = { all: 5 };
+    for (const [view, filter] of Object.entries(views)) {
+      expected[view] = (await names(own, filter)).length;
+    }
+    expect(counted.data!.caseloadCounts).toEqual(expected);
+    expect(expected).toMatchObject({ overdue: 1, dueWithinWeek: 1, openConflicts: 1 });
+
+    const forOwnBySupervisor = await harness.gql<{ caseloadCounts: { all: number } }>(
+      'query($id: String) { caseloadCounts(caseManagerId: $id) { all } }',
+      { id: own.id },
+      supervisor.token,
+    );
+    expect(forOwnBySupervisor.data!.caseloadCounts.all).toBe(5);
+    const someoneElses = await harness.gql(
+      'query($id: String) { caseloadCounts(caseManagerId: $id) { all } }',
+      { id: manager.id },
+      own.token,
+    );
+    expect(someoneElses.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('finds patients by name, record number or condition, whatever the accents and the case', async () => {
     await seedCase(harness, supervisor.id, opened(manager.id, 'Jana Nováková', { medicalRecordNumber: 'MRN-884422' }));
     await eventually(async () => (await names(manager, { search: 'Jana' })).length === 1);

@@ -61,6 +61,8 @@ export const configSchema = z.object({
         return false;
       }
     }, 'TIME_ZONE must be an IANA time zone such as Europe/Prague or America/New_York'),
+  /** The built dashboard, served on `/` (apps/web/dist beside this app by default). */
+  WEB_DIST_DIR: z.string().default(resolve(__dirname, '..', '..', '..', 'web', 'dist')),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(3).max(50).default(10),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(10).max(1_000_000).default(5_000),
   /** Aliases in one operation: a thousand aliases of one list would each run its own queries. */

@@ -16,7 +16,20 @@ export type CaseloadQuery = {
   readonly overdue?: boolean;
   readonly dueWithinDays?: number;
   readonly hasOpenConflict?: boolean;
+  readonly waitingOnRecords?: boolean;
+  readonly waitingOnOpinions?: boolean;
   readonly search?: string;
+};
+
+export type CountsQuery = Pick<CaseloadQuery, 'now' | 'caseManagerId' | 'search'>;
+
+export type CaseloadCountsRow = {
+  all: number;
+  overdue: number;
+  dueWithinWeek: number;
+  openConflicts: number;
+  waitingOnRecords: number;
+  waitingOnOpinions: number;
 };
 
 type Query = SelectQueryBuilder<ReadModelTables, 'case_summaries', object>;
@@ -37,28 +50,50 @@ const urgencyTier = (now: Date) => sql`CASE
   ELSE 5
 END`;
 
-const filtered = (base: Query, q: CaseloadQuery): Query => {
+/** What each saved view of the dashboard means, once: the list filters and the counts both use it. */
+const views = {
+  overdue: (now: Date) => sql<boolean>`(status = 'open' AND deadline IS NOT NULL AND deadline < ${now})`,
+  dueWithin: (now: Date, days: number) =>
+    sql<boolean>`(status = 'open' AND deadline >= ${now} AND deadline <= ${new Date(now.getTime() + days * 86_400_000)})`,
+  openConflict: () => sql<boolean>`(open_conflicts > 0)`,
+  waitingOnRecords: () => sql<boolean>`(status = 'open' AND outstanding_records > 0)`,
+  waitingOnOpinions: () => sql<boolean>`(status = 'open' AND pending_opinions > 0)`,
+};
+
+const either = (wanted: boolean, condition: ReturnType<typeof sql<boolean>>) =>
+  wanted ? condition : sql<boolean>`NOT ${condition}`;
+
+const scoped = (base: Query, q: Pick<CaseloadQuery, 'caseManagerId' | 'search'>): Query => {
   let query = base;
-  if (q.status?.length) {
-    query = query.where('status', 'in', [...q.status]);
-  }
   if (q.caseManagerId !== undefined) {
     query = query.where('case_manager_id', '=', q.caseManagerId);
-  }
-  if (q.overdue !== undefined) {
-    const overdue = sql<boolean>`(status = 'open' AND deadline IS NOT NULL AND deadline < ${q.now})`;
-    query = query.where(q.overdue ? overdue : sql<boolean>`NOT ${overdue}`);
-  }
-  if (q.dueWithinDays !== undefined) {
-    const until = new Date(q.now.getTime() + q.dueWithinDays * 86_400_000);
-    query = query.where('status', '=', 'open').where('deadline', '>=', q.now).where('deadline', '<=', until);
-  }
-  if (q.hasOpenConflict !== undefined) {
-    query = query.where('open_conflicts', q.hasOpenConflict ? '>' : '=', 0);
   }
   if (q.search) {
     // search_text is kept folded (no accents, lower case); a trigram index serves the substring match.
     query = query.where('search_text', 'like', `%${escapeLike(searchable(q.search))}%`);
+  }
+  return query;
+};
+
+const filtered = (base: Query, q: CaseloadQuery): Query => {
+  let query = scoped(base, q);
+  if (q.status?.length) {
+    query = query.where('status', 'in', [...q.status]);
+  }
+  if (q.overdue !== undefined) {
+    query = query.where(either(q.overdue, views.overdue(q.now)));
+  }
+  if (q.dueWithinDays !== undefined) {
+    query = query.where(views.dueWithin(q.now, q.dueWithinDays));
+  }
+  if (q.hasOpenConflict !== undefined) {
+    query = query.where(either(q.hasOpenConflict, views.openConflict()));
+  }
+  if (q.waitingOnRecords !== undefined) {
+    query = query.where(either(q.waitingOnRecords, views.waitingOnRecords()));
+  }
+  if (q.waitingOnOpinions !== undefined) {
+    query = query.where(either(q.waitingOnOpinions, views.waitingOnOpinions()));
   }
   return query;
 };
@@ -101,5 +136,21 @@ export class CaseloadRepository {
       base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow() as Promise<{ n: string }>,
     ]);
     return { rows: rows.slice(0, q.first), totalCount: Number(total.n), hasNextPage: rows.length > q.first };
+  }
+
+  /** How many cases each saved view holds, in one pass over the (scoped) caseload. */
+  async counts(q: CountsQuery): Promise<CaseloadCountsRow> {
+    const count = (condition: ReturnType<typeof sql<boolean>>) => sql<string>`count(*) FILTER (WHERE ${condition})`;
+    const row = await scoped(this.db.selectFrom('case_summaries'), q)
+      .select((eb) => [
+        eb.fn.countAll<string>().as('all'),
+        count(views.overdue(q.now)).as('overdue'),
+        count(views.dueWithin(q.now, 7)).as('dueWithinWeek'),
+        count(views.openConflict()).as('openConflicts'),
+        count(views.waitingOnRecords()).as('waitingOnRecords'),
+        count(views.waitingOnOpinions()).as('waitingOnOpinions'),
+      ])
+      .executeTakeFirstOrThrow();
+    return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, Number(value)])) as CaseloadCountsRow;
   }
 }

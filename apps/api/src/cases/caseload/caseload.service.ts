@@ -8,7 +8,14 @@ import { CaseReadAccess } from '../access';
 import { deadlineView, warningView } from '../case-detail';
 import { CaseloadRepository } from './caseload.repository';
 import type { CaseloadQuery } from './caseload.repository';
-import type { CaseConnection, CaseFilter, CaseSummary, CasesArgs } from './caseload.types';
+import type {
+  CaseConnection,
+  CaseFilter,
+  CaseloadCounts,
+  CaseloadCountsArgs,
+  CaseSummary,
+  CasesArgs,
+} from './caseload.types';
 
 const encodeCursor = (offset: number): string => Buffer.from(`offset:${offset}`).toString('base64url');
 const decodeCursor = (cursor: string): number => {
@@ -48,6 +55,8 @@ const toQuery = (user: AuthenticatedUser, args: CasesArgs, filter: CaseFilter, n
     ...(given(filter.overdue) ? { overdue: filter.overdue } : {}),
     ...(given(filter.dueWithinDays) ? { dueWithinDays: filter.dueWithinDays } : {}),
     ...(given(filter.hasOpenConflict) ? { hasOpenConflict: filter.hasOpenConflict } : {}),
+    ...(given(filter.waitingOnRecords) ? { waitingOnRecords: filter.waitingOnRecords } : {}),
+    ...(given(filter.waitingOnOpinions) ? { waitingOnOpinions: filter.waitingOnOpinions } : {}),
     ...(filter.search ? { search: filter.search.slice(0, 200) } : {}),
   };
 };
@@ -135,5 +144,18 @@ export class CaseloadService {
       totalCount: page.totalCount,
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges[edges.length - 1]?.cursor },
     };
+  }
+
+  /** Counts only: no patient is named, so nothing is read that the access log must record. */
+  counts(user: AuthenticatedUser, args: CaseloadCountsArgs): Promise<CaseloadCounts> {
+    if (user.role === 'CASE_MANAGER' && given(args.caseManagerId) && args.caseManagerId !== user.id) {
+      throw new AppError('FORBIDDEN', 'A case manager sees only their own caseload');
+    }
+    const caseManagerId = user.role === 'CASE_MANAGER' ? user.id : (args.caseManagerId ?? undefined);
+    return this.caseload.counts({
+      now: new Date(),
+      ...(caseManagerId !== undefined ? { caseManagerId } : {}),
+      ...(args.search ? { search: args.search.slice(0, 200) } : {}),
+    });
   }
 }

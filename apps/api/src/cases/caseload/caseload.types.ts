@@ -58,6 +58,10 @@ export class CaseFilter {
   @Field(() => Int, { nullable: true, description: 'Deadline within this many days (and not passed)' })
   dueWithinDays?: number;
   @Field({ nullable: true }) hasOpenConflict?: boolean;
+  @Field({ nullable: true, description: 'Open with record items requested or sent, not yet received' })
+  waitingOnRecords?: boolean;
+  @Field({ nullable: true, description: 'Open with opinions requested, not yet received' })
+  waitingOnOpinions?: boolean;
   @Field({
     nullable: true,
     description: 'Part of the patient name, medical record number or condition; accents and case ignored',
@@ -71,4 +75,21 @@ export class CasesArgs {
   @Field({ nullable: true }) after?: string;
   @Field(() => CaseFilter, { nullable: true }) filter?: CaseFilter;
   @Field(() => CaseOrderEnum, { defaultValue: 'urgency' }) orderBy: CaseOrder;
+}
+
+@ObjectType({ description: "How many cases each of the dashboard's saved views holds" })
+export class CaseloadCounts {
+  @Field(() => Int) all: number;
+  @Field(() => Int, { description: 'Open, deadline passed' }) overdue: number;
+  @Field(() => Int, { description: 'Open, deadline within 7 days (and not passed)' }) dueWithinWeek: number;
+  @Field(() => Int) openConflicts: number;
+  @Field(() => Int) waitingOnRecords: number;
+  @Field(() => Int) waitingOnOpinions: number;
+}
+
+@ArgsType()
+export class CaseloadCountsArgs {
+  @Field({ nullable: true, description: 'Supervisors and auditors only; case managers always count their own' })
+  caseManagerId?: string;
+  @Field({ nullable: true, description: 'As in the caseload filter' }) search?: string;
 }
