@@ -1,0 +1,210 @@
+import { graphql } from '../../../gql';
+
+export const CaseFieldsFragment = graphql(`
+  fragment CaseFields on Case {
+    id
+    version
+    status
+    openedAt
+    lastActivityAt
+    caseManagerId
+    patient {
+      name
+      birthDate
+      medicalRecordNumber
+    }
+    condition {
+      name
+      severity
+      isCancer
+    }
+    originalOpinion {
+      diagnosis
+      recommendedTreatment
+      clinician {
+        name
+        specialty
+        institution
+      }
+    }
+    deadline
+    deadlineSource
+    deadlineState
+    daysLeft
+    clinicianInformedAt
+    clinicianInformedMethod
+    clinicianInformedReason
+    requests {
+      requestId
+      ordinal
+      status
+      requestedAt
+      reviewMode
+      question
+      sameSpecialtyAsOriginal
+      independenceConcerns
+      expert {
+        name
+        specialty
+        institution
+        institutionType
+        closeAssociateOfOriginalClinician
+      }
+      coverage {
+        covered
+        inPlanExpertRequired
+        remoteReviewCovered
+        selfPayFeeCents
+        currency
+        paymentPlan
+        insurerReference
+      }
+      records {
+        itemId
+        kind
+        modality
+        description
+        holder
+        transferMethod
+        status
+        requestedAt
+        dueBy
+        sentAt
+        receivedAt
+        trackingReference
+        overdue
+        refusedBy
+        refusalReason
+        releaseAuthorisationOnFile
+        refusals {
+          at
+          refusedBy
+          reason
+        }
+      }
+      opinion {
+        diagnosis
+        recommendedTreatment
+        changesDiagnosis
+        changesTreatment
+        summary
+        receivedAt
+      }
+    }
+    conflicts {
+      conflictId
+      subject
+      between
+      description
+      raisedAt
+      raisedAutomatically
+      standing
+      resolution
+      outcome
+      resolvedAt
+      furtherOpinionRequestId
+    }
+    notes {
+      noteId
+      text
+      author
+      addedAt
+    }
+    decision {
+      ...DecisionFields
+    }
+    earlierDecisions {
+      ...DecisionFields
+    }
+    closedAt
+    closeReason
+    closeComment
+    warnings {
+      code
+      requestId
+      itemIds
+      concerns
+      matchedRules
+      subjects
+      furtherOpinions
+      deadline
+    }
+  }
+  fragment DecisionFields on Decision {
+    optionChosen
+    rationaleInPatientsWords
+    followsOpinionOf
+    openConflictsAcknowledged
+    recordedBy
+    decidedAt
+  }
+`);
+
+export const CaseQuery = graphql(`
+  query Case($id: ID!) {
+    case(id: $id) {
+      ...CaseFields
+    }
+  }
+`);
+
+export const CaseAsOfQuery = graphql(`
+  query CaseAsOf($id: ID!, $at: DateTime!) {
+    caseAsOf(id: $id, at: $at) {
+      ...CaseFields
+    }
+  }
+`);
+
+export const CaseTimelineQuery = graphql(`
+  query CaseTimeline($id: ID!, $first: Int!, $after: String) {
+    case(id: $id) {
+      id
+      timeline(first: $first, after: $after) {
+        totalCount
+        pageInfo {
+          endCursor
+          hasNextPage
+        }
+        entries {
+          revision
+          eventType
+          occurredAt
+          recordedAt
+          actorId
+          summary
+          text
+        }
+      }
+    }
+  }
+`);
+
+export const CaseUpdatedSubscription = graphql(`
+  subscription CaseUpdated($caseId: ID!) {
+    caseUpdated(caseId: $caseId) {
+      caseId
+      version
+      eventTypes
+    }
+  }
+`);
+
+export const CaseAccessHistoryQuery = graphql(`
+  query CaseAccessHistory($caseId: ID!, $after: String) {
+    accessLog(first: 50, after: $after, filter: { caseId: $caseId }) {
+      entries {
+        id
+        at
+        userId
+        role
+        operation
+        outcome
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+    }
+  }
+`);

@@ -1,0 +1,2 @@
+// CSS modules in component tests: each class name is its own key.
+module.exports = new Proxy({}, { get: (_target, key) => (key === '__esModule' ? false : String(key)) });
