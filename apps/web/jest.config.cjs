@@ -31,7 +31,7 @@ module.exports = {
       transform: { '^.+\\.(ts|tsx|js|mjs)$': swc },
       moduleNameMapper: {
         '\\.css$': '<rootDir>/test/style-stub.cjs',
-        '^(\\./|.*/app/)env$': '<rootDir>/test/env-stub.ts',
+        '^(\\./|.*/platform/)env$': '<rootDir>/test/env-stub.ts',
       },
       moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
     },

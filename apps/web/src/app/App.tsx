@@ -10,8 +10,8 @@ import { CasePage } from '../modules/case/components/CasePage';
 import { CaseloadPage } from '../modules/caseload/components/CaseloadPage';
 import { AppLayout } from '../modules/layout/components/AppLayout';
 import { PaletteProvider } from '../modules/palette/hooks/usePaletteActions';
-import { createApolloClient } from './apollo';
-import { cssVariablesResolver, theme } from './theme';
+import { createApolloClient } from '../platform/apollo';
+import { cssVariablesResolver, theme } from '../platform/theme';
 
 const OutcomesPage = lazy(() =>
   import('../modules/outcomes/components/OutcomesPage').then((module) => ({ default: module.OutcomesPage })),
