@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { form, palette, seriousViolations, signedIn } from './pages';
-import { logins, startStack } from './stack';
-import type { Stack } from './stack';
+import { form, palette, seriousViolations, signedIn } from './pages.ts';
+import { logins, startStack } from './stack.ts';
+import type { Stack } from './stack.ts';
 
 const PATIENT = 'Zelda Quinton-Park';
 

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from './stack';
+import { DEMO_PASSWORD } from './stack.ts';
 
 /** A fresh browser context per person: no cookie, storage or cache shared. */
 export const signedIn = async (

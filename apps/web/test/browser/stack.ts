@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 
-const api = join(__dirname, '..', '..', '..', 'api', 'dist');
+/** apps/web, whether this runs under jest (CommonJS) or as a script (`node take-screenshots.ts`). */
+const webRoot = typeof __dirname === 'string' ? join(__dirname, '..', '..') : process.cwd();
+const api = join(webRoot, '..', 'api', 'dist');
 export const DEMO_PASSWORD = 'demo-password-2026';
 export const logins = {
   manager: 'ana@demo.clinic',
@@ -38,7 +40,7 @@ export const startStack = async ({ cases }: { cases: number }) => {
     PORT: String(port),
     JWT_SECRET: 'dashboard-test-secret-dashboard-test-secret',
     ADMIN_PASSWORD: 'dashboard-admin-password',
-    WEB_DIST_DIR: join(__dirname, '..', '..', 'dist'),
+    WEB_DIST_DIR: join(webRoot, 'dist'),
     LOG_LEVEL: 'warn',
   };
   const demo = spawnSync(process.execPath, [join(api, 'cli', 'demo-data.js'), '--cases', String(cases)], {

@@ -1,17 +1,32 @@
 import { useQuery } from '@apollo/client/react';
 import { Alert, Anchor, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { AccessLogFilterInput } from '../../../gql/graphql';
 import { formatDateTime } from '../../shared/dates';
 import { errorMessage } from '../../shared/errors';
+import { roleLabel } from '../../shared/labels';
+import type { Role } from '../../../gql/graphql';
 import { useNames } from '../../users/useNames';
 import { AccessLogQuery } from '../graphql/access-log';
 
-const FILTERS = ['userId', 'caseId', 'operation', 'outcome'] as const;
+const FILTERS = ['userId', 'caseId', 'operation', 'outcome', 'from', 'to'] as const;
+
+/** `from` and `to` are calendar days in the URL: from the start of the first, up to the end of the last. */
+const instantOf = (key: 'from' | 'to', day: string): string | undefined => {
+  const start = Date.parse(`${day}T00:00:00`);
+  return Number.isNaN(start) ? undefined : new Date(start + (key === 'to' ? 86_400_000 : 0)).toISOString();
+};
 
 const filterOf = (params: URLSearchParams): AccessLogFilterInput =>
-  Object.fromEntries(FILTERS.flatMap((key) => (params.get(key) ? [[key, params.get(key)]] : [])));
+  Object.fromEntries(
+    FILTERS.flatMap((key) => {
+      const raw = params.get(key);
+      const value = raw && (key === 'from' || key === 'to') ? instantOf(key, raw) : raw;
+      return value ? [[key, value]] : [];
+    }),
+  );
 
 /** Who read which patient's data, or tried to: filters in the URL, newest first. */
 export const AccessLogPage = () => {
@@ -63,6 +78,22 @@ export const AccessLogPage = () => {
           onChange={(v) => set('operation', v)}
           clearable
         />
+        <DateInput
+          label="From"
+          placeholder="Any day"
+          valueFormat="YYYY-MM-DD"
+          clearable
+          value={params.get('from')}
+          onChange={(v) => set('from', v)}
+        />
+        <DateInput
+          label="To (including)"
+          placeholder="Any day"
+          valueFormat="YYYY-MM-DD"
+          clearable
+          value={params.get('to')}
+          onChange={(v) => set('to', v)}
+        />
         <Select
           label="Outcome"
           placeholder="Any"
@@ -91,14 +122,14 @@ export const AccessLogPage = () => {
               <Table.Td>
                 {name(entry.userId)}
                 <Text size="xs" c="dimmed">
-                  {entry.role ?? ''}
+                  {entry.role && entry.role in roleLabel ? roleLabel[entry.role as Role] : (entry.role ?? '')}
                 </Text>
               </Table.Td>
               <Table.Td>{entry.operation}</Table.Td>
               <Table.Td>
                 {entry.caseIds.length === 1 ? (
                   <Anchor component={Link} to={`/cases/${entry.caseIds[0]}`} size="sm">
-                    {entry.caseIds[0]!.slice(0, 8)}
+                    Case {entry.caseIds[0]!.slice(0, 8)}
                   </Anchor>
                 ) : (
                   <Text size="sm">{entry.caseIds.length} cases</Text>

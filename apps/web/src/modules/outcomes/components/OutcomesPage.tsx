@@ -14,6 +14,21 @@ const interval = (changed: number, trials: number) => {
   return ci ? `95% CI ${percent(ci.low)}–${percent(ci.high)}` : 'no opinions yet';
 };
 
+/** Whether the published figure lies inside our interval: a difference chance alone may explain, or not. */
+export const againstPublished = (changed: number, trials: number, published: number): string => {
+  const ci = wilson(changed, trials);
+  if (!ci) {
+    return `Published: ${percent(published)}`;
+  }
+  if (ci.low > published) {
+    return `Higher than the published ${percent(published)}, beyond chance`;
+  }
+  if (ci.high < published) {
+    return `Lower than the published ${percent(published)}, beyond chance`;
+  }
+  return `In line with the published ${percent(published)}`;
+};
+
 const RateCard = ({
   title,
   changed,
@@ -38,7 +53,7 @@ const RateCard = ({
       {changed} of {trials} opinions · {interval(changed, trials)}
     </Text>
     <Text size="sm" c="dimmed">
-      Published: {percent(published)}
+      {againstPublished(changed, trials, published)}
     </Text>
   </Card>
 );

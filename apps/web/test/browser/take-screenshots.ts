@@ -1,0 +1,46 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { signedIn } from './pages.ts';
+import { logins, startStack } from './stack.ts';
+
+/**
+ * The README's screenshots, from demo data: `npm run screenshots -w apps/web` (after `npm run build`).
+ * Same seed, same cases; dates move with the day it runs.
+ */
+const out = join(process.cwd(), '..', '..', 'docs', 'screenshots');
+
+const shoot = async (page: Page, name: string, fullPage = false) => {
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: join(out, `${name}.png`), fullPage });
+  console.log(`  docs/screenshots/${name}.png`);
+};
+
+const main = async () => {
+  await mkdir(out, { recursive: true });
+  const stack = await startStack({ cases: 300 });
+  try {
+    const manager = await signedIn(stack.browser, stack.url, logins.manager);
+    await manager.locator('[data-case-link]').first().waitFor();
+    await shoot(manager, 'caseload');
+
+    await manager.getByRole('tab', { name: /Open conflicts/ }).click();
+    await manager.locator('[data-case-link]').first().click();
+    await manager.getByRole('table', { name: 'Opinions side by side' }).waitFor();
+    await shoot(manager, 'case-page', true);
+
+    const supervisor = await signedIn(stack.browser, stack.url, logins.supervisor);
+    await supervisor.getByRole('link', { name: 'Outcomes' }).click();
+    await supervisor.getByText('Per case manager').waitFor();
+    await shoot(supervisor, 'outcomes', true);
+
+    const auditor = await signedIn(stack.browser, stack.url, logins.auditor);
+    await auditor.getByRole('link', { name: 'Access log' }).click();
+    await auditor.getByRole('table', { name: 'Access log entries' }).locator('tbody tr').first().waitFor();
+    await shoot(auditor, 'access-log');
+  } finally {
+    await stack.stop();
+  }
+};
+
+await main();
