@@ -1,6 +1,7 @@
 import { createApp } from './app.factory';
 import { ConfigError, createLogger, loadConfig } from './platform';
 import { stopGracefully } from './shutdown';
+import { dashboardBuilt } from './web-dashboard';
 
 const main = async (): Promise<void> => {
   const config = loadConfig(process.env);
@@ -10,9 +11,9 @@ const main = async (): Promise<void> => {
   await app.listen(config.PORT, config.HOST);
   const url = `http://${config.HOST}:${config.PORT}/graphql`;
   logger.info({ url, embeddedDatabase: config.DATABASE_URL === undefined }, 'second opinion tracker api listening');
-  process.stdout.write(
-    `\n  Second Opinion Tracker API: ${url}\n  Health: http://${config.HOST}:${config.PORT}/health/ready\n\n`,
-  );
+  const origin = `http://${config.HOST}:${config.PORT}`;
+  const dashboard = dashboardBuilt(config.WEB_DIST_DIR) ? `\n  Dashboard: ${origin}/` : '';
+  process.stdout.write(`${dashboard}\n  Second Opinion Tracker API: ${url}\n  Health: ${origin}/health/ready\n\n`);
 };
 
 main().catch((error: unknown) => {

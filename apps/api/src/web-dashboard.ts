@@ -13,9 +13,11 @@ const FILE = /\.[A-Za-z0-9]+$/;
  * page path the browser asks for (the dashboard routes on the client). GraphQL and health stay
  * the api's. Without a build the api runs alone and says how to get the dashboard.
  */
+export const dashboardBuilt = (dir: string): boolean => existsSync(join(dir, 'index.html'));
+
 export const serveDashboard = (app: NestExpressApplication, dir: string, logger: Logger): boolean => {
   const index = join(dir, 'index.html');
-  if (!existsSync(index)) {
+  if (!dashboardBuilt(dir)) {
     logger.warn({ dir }, 'no dashboard build found: run `npm run build` to serve the dashboard on /');
     return false;
   }

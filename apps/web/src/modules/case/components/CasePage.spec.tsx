@@ -39,6 +39,17 @@ const theCase = aCase({
   warnings: [
     {
       __typename: 'CaseWarning',
+      code: 'ORIGINAL_CLINICIAN_NOT_INFORMED',
+      requestId: null,
+      itemIds: null,
+      concerns: null,
+      matchedRules: null,
+      subjects: null,
+      furtherOpinions: null,
+      deadline: null,
+    },
+    {
+      __typename: 'CaseWarning',
       code: 'RECORDS_RELEASE_REFUSED',
       requestId: 'second',
       itemIds: ['mri'],
@@ -152,6 +163,16 @@ describe('the case page', () => {
     expect(screen.getByRole('button', { name: "Record the patient's decision" })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Reopen the case' })).not.toBeInTheDocument();
     expect(screen.queryByRole('region', { name: 'Who read this case' })).not.toBeInTheDocument();
+  });
+
+  it('lists the most urgent warning first, naming the record items it is about', async () => {
+    show();
+    const warnings = await screen.findByRole('region', { name: 'Warnings' });
+    const titles = within(warnings)
+      .getAllByText(/^(Records refused|Clinician not informed)$/)
+      .map((node) => node.textContent);
+    expect(titles).toEqual(['Records refused', 'Clinician not informed']);
+    expect(within(warnings).getByText(/\(Brain MRI, original DICOM\)/)).toBeInTheDocument();
   });
 
   it("turns a refusal into a letter on the patient's legal right to a copy, in one click", async () => {

@@ -15,11 +15,28 @@ const sourceName = (c: CaseFieldsFragment, source: string) => {
   return request ? `opinion ${request.ordinal} (${request.expert.name})` : source;
 };
 
-export const WarningsList = ({ c }: { c: CaseFieldsFragment }) =>
-  c.warnings.length === 0 ? null : (
+const URGENCY = { red: 0, orange: 1, yellow: 2 } as const;
+
+/** The record items a warning is about, by their description. */
+const itemsNamed = (c: CaseFieldsFragment, warning: CaseFieldsFragment['warnings'][number]): string[] =>
+  (warning.itemIds ?? []).map(
+    (itemId) =>
+      c.requests.find((r) => r.requestId === warning.requestId)?.records.find((item) => item.itemId === itemId)
+        ?.description ?? itemId,
+  );
+
+/** Most urgent first; each says what to do, and which items or rules it is about. */
+export const WarningsList = ({ c }: { c: CaseFieldsFragment }) => {
+  if (c.warnings.length === 0) {
+    return null;
+  }
+  const warnings = c.warnings
+    .map((warning) => ({ warning, text: describeWarning(warning.code) }))
+    .sort((a, b) => URGENCY[a.text.severity] - URGENCY[b.text.severity]);
+  return (
     <Stack gap="xs" aria-label="Warnings" component="section">
-      {c.warnings.map((warning, index) => {
-        const text = describeWarning(warning.code);
+      {warnings.map(({ warning, text }, index) => {
+        const about = [...itemsNamed(c, warning), ...(warning.matchedRules ?? [])];
         return (
           <Alert
             key={`${warning.code}-${warning.requestId ?? ''}-${index}`}
@@ -28,12 +45,13 @@ export const WarningsList = ({ c }: { c: CaseFieldsFragment }) =>
             p="xs"
           >
             {text.advice}
-            {warning.matchedRules && warning.matchedRules.length > 0 && <> ({warning.matchedRules.join('; ')})</>}
+            {about.length > 0 && <> ({about.join('; ')})</>}
           </Alert>
         );
       })}
     </Stack>
   );
+};
 
 export const ConflictsSection = ({ c }: Pick<Props, 'c'>) => {
   const { available, open } = useCaseActions();

@@ -80,7 +80,9 @@ export const OpinionMatrix = ({ c }: { c: CaseFieldsFragment }) => {
   const original = opinions[0]!;
   const conflictsOf = (source: string) => c.conflicts.filter((conflict) => conflict.between.includes(source));
   if (opinions.length === 1) {
-    return <Text c="dimmed">No further opinion has been received yet; the original is shown below.</Text>;
+    return (
+      <Text c="dimmed">No further opinion has been received yet; the original opinion is at the top of the page.</Text>
+    );
   }
   return (
     <Table.ScrollContainer minWidth={opinions.length * 260}>
