@@ -20,6 +20,11 @@ const AccessLogPage = lazy(() =>
   import('../modules/audit/components/AccessLogPage').then((module) => ({ default: module.AccessLogPage })),
 );
 
+/** A page loaded on first visit (its code stays out of the caseload's bundle). */
+const Later = ({ children }: { children: React.ReactNode }) => (
+  <Suspense fallback={<Loader role="status" aria-label="Loading" />}>{children}</Suspense>
+);
+
 /** A new client per session: one user's cached patients are never shown to the next. */
 const SessionApollo = ({ children }: { children: React.ReactNode }) => {
   const { session, signOut } = useSession();
@@ -48,17 +53,17 @@ export const AppRoutes = () => (
         <Route
           path="outcomes"
           element={
-            <Suspense fallback={<Loader role="status" aria-label="Loading" />}>
+            <Later>
               <OutcomesPage />
-            </Suspense>
+            </Later>
           }
         />
         <Route
           path="access-log"
           element={
-            <Suspense fallback={<Loader role="status" aria-label="Loading" />}>
+            <Later>
               <AccessLogPage />
-            </Suspense>
+            </Later>
           }
         />
       </Route>

@@ -49,10 +49,3 @@ export const endOfDay = (date: string): string | undefined =>
   /^\d{4}-\d{2}-\d{2}$/.test(date) ? new Date(`${date}T23:59:00`).toISOString() : date || undefined;
 
 export const newId = (prefix: string): string => `${prefix}-${crypto.randomUUID().slice(0, 8)}`;
-
-/** Requests described for a select: "2nd opinion: Dr Adeyemi (MD Anderson)". */
-export const requestOptions = (c: CaseFieldsFragment, keep: (r: CaseFieldsFragment['requests'][number]) => boolean) =>
-  c.requests.filter(keep).map((request) => ({
-    value: request.requestId,
-    label: `Opinion ${request.ordinal}: ${request.expert.name} (${request.expert.institution})`,
-  }));

@@ -6,7 +6,8 @@ import {
   RequestOpinionMutation,
 } from '../graphql/commands';
 import { institutionTypeLabel, optionsOf } from '../../shared/labels';
-import { compact, defineForm, newId, optionalText, requestOptions } from './form-spec';
+import { compact, defineForm, newId, optionalText } from './form-spec';
+import { RequestSelect, awaitingOpinion, notCancelled } from './RequestSelect';
 import type { FormContext } from './form-spec';
 
 const firstRequest = (context: FormContext, keep: (status: string) => boolean) =>
@@ -106,12 +107,7 @@ export const recordInsuranceCoverageForm = defineForm({
   }),
   Fields: ({ form, context }) => (
     <Stack>
-      <Select
-        label="Opinion request"
-        data={requestOptions(context.case, (request) => request.status !== 'CANCELLED')}
-        allowDeselect={false}
-        {...form.getInputProps('requestId')}
-      />
+      <RequestSelect form={form} context={context} keep={notCancelled} />
       <Checkbox label="Covered by the insurer" {...form.getInputProps('covered', { type: 'checkbox' })} />
       <Checkbox
         label="An in-plan expert is required"
@@ -157,12 +153,7 @@ export const recordOpinionReceivedForm = defineForm({
     }),
   Fields: ({ form, context }) => (
     <Stack>
-      <Select
-        label="Opinion request"
-        data={requestOptions(context.case, (request) => request.status === 'REQUESTED')}
-        allowDeselect={false}
-        {...form.getInputProps('requestId')}
-      />
+      <RequestSelect form={form} context={context} keep={awaitingOpinion} />
       <Textarea
         label="Diagnosis"
         description={`Original: ${context.case.originalOpinion.diagnosis}`}
@@ -194,12 +185,7 @@ export const cancelOpinionRequestForm = defineForm({
   toInput: (values) => ({ requestId: values.requestId, reason: values.reason }),
   Fields: ({ form, context }) => (
     <Stack>
-      <Select
-        label="Opinion request"
-        data={requestOptions(context.case, (request) => request.status === 'REQUESTED')}
-        allowDeselect={false}
-        {...form.getInputProps('requestId')}
-      />
+      <RequestSelect form={form} context={context} keep={awaitingOpinion} />
       <TextInput label="Why" {...form.getInputProps('reason')} />
     </Stack>
   ),

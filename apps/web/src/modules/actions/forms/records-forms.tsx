@@ -9,7 +9,8 @@ import {
   RequestRecordsMutation,
 } from '../graphql/commands';
 import { optionsOf, recordKindLabel, recordStatusLabel, transferMethodLabel } from '../../shared/labels';
-import { compact, defineForm, endOfDay, newId, optionalText, requestOptions } from './form-spec';
+import { compact, defineForm, endOfDay, newId, optionalText } from './form-spec';
+import { RequestSelect, notCancelled } from './RequestSelect';
 import type { FormContext, Values } from './form-spec';
 
 const blankItem = () => ({
@@ -78,15 +79,11 @@ const itemStepForm = (step: 'sent' | 'received' | 'refused') => {
       };
     },
     RequestSelect: ({ form, context }: { form: UseFormReturnType<Values>; context: FormContext }) => (
-      <Select
-        label="Opinion request"
-        data={requestOptions(context.case, (request) => request.records.some((item) => statuses.includes(item.status)))}
-        allowDeselect={false}
-        {...form.getInputProps('requestId')}
-        onChange={(value) => {
-          form.setFieldValue('requestId', value ?? '');
-          form.setFieldValue('itemIds', []);
-        }}
+      <RequestSelect
+        form={form}
+        context={context}
+        keep={(request) => request.records.some((item) => statuses.includes(item.status))}
+        onPicked={() => form.setFieldValue('itemIds', [])}
       />
     ),
   };
@@ -191,12 +188,7 @@ export const requestRecordsForm = defineForm({
   }),
   Fields: ({ form, context }) => (
     <Stack>
-      <Select
-        label="Opinion request"
-        data={requestOptions(context.case, (request) => request.status !== 'CANCELLED')}
-        allowDeselect={false}
-        {...form.getInputProps('requestId')}
-      />
+      <RequestSelect form={form} context={context} keep={notCancelled} />
       {form.values.items.map((item, index) => (
         <Fieldset key={index} legend={`Item ${index + 1}`}>
           <Stack gap="xs">

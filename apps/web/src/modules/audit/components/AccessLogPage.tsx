@@ -1,15 +1,13 @@
 import { useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import type { AccessLogFilterInput } from '../../../gql/graphql';
-import { formatDateTime } from '../../shared/dates';
 import { errorMessage } from '../../shared/errors';
-import { roleLabel } from '../../shared/labels';
-import type { Role } from '../../../gql/graphql';
 import { useNames } from '../../users/useNames';
 import { AccessLogQuery } from '../graphql/access-log';
+import { AccessLogTable } from './AccessLogTable';
 
 const FILTERS = ['userId', 'caseId', 'operation', 'outcome', 'from', 'to'] as const;
 
@@ -104,47 +102,7 @@ export const AccessLogPage = () => {
         />
       </Group>
       {error && <Alert color="red">{errorMessage(error)}</Alert>}
-      <Table aria-label="Access log entries" striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>When</Table.Th>
-            <Table.Th>Who</Table.Th>
-            <Table.Th>Read</Table.Th>
-            <Table.Th>Cases</Table.Th>
-            <Table.Th>Outcome</Table.Th>
-            <Table.Th>From</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {entries.map((entry) => (
-            <Table.Tr key={entry.id}>
-              <Table.Td>{formatDateTime(entry.at)}</Table.Td>
-              <Table.Td>
-                {name(entry.userId)}
-                <Text size="xs" c="dimmed">
-                  {entry.role && entry.role in roleLabel ? roleLabel[entry.role as Role] : (entry.role ?? '')}
-                </Text>
-              </Table.Td>
-              <Table.Td>{entry.operation}</Table.Td>
-              <Table.Td>
-                {entry.caseIds.length === 1 ? (
-                  <Anchor component={Link} to={`/cases/${entry.caseIds[0]}`} size="sm">
-                    Case {entry.caseIds[0]!.slice(0, 8)}
-                  </Anchor>
-                ) : (
-                  <Text size="sm">{entry.caseIds.length} cases</Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" fw={entry.outcome === 'ALLOWED' ? 400 : 700}>
-                  {entry.outcome === 'ALLOWED' ? 'Allowed' : `Refused: ${entry.outcome}`}
-                </Text>
-              </Table.Td>
-              <Table.Td>{entry.clientAddress ?? ''}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <AccessLogTable label="Access log entries" entries={entries} names={name} showCases />
       {!loading && entries.length === 0 && <Text>No reads match these filters.</Text>}
       <Group>
         <Button variant="default" size="xs" disabled={pages.length < 2} onClick={() => setPages(pages.slice(0, -1))}>

@@ -3,13 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { aCase, opinionRequest, receivedOpinion, recordItem } from '../../../../test/factories/case';
 import { caseManager, renderWithApp } from '../../../../test/render';
 import { AssignableUsersQuery } from '../../users/graphql/users';
-import {
-  CaseAccessHistoryQuery,
-  CaseAsOfQuery,
-  CaseQuery,
-  CaseTimelineQuery,
-  CaseUpdatedSubscription,
-} from '../graphql/case';
+import { AccessLogQuery } from '../../audit/graphql/access-log';
+import { CaseAsOfQuery, CaseQuery, CaseTimelineQuery, CaseUpdatedSubscription } from '../graphql/case';
 import { TIMELINE_PAGE } from '../hooks/useCasePage';
 import { CasePage } from './CasePage';
 
@@ -121,7 +116,7 @@ const mocks = [
     maxUsageCount: 10,
   },
   {
-    request: { query: CaseAccessHistoryQuery, variables: { caseId: theCase.id } },
+    request: { query: AccessLogQuery, variables: { first: 50, after: null, filter: { caseId: theCase.id } } },
     result: {
       data: {
         accessLog: {
@@ -135,6 +130,8 @@ const mocks = [
               role: 'CASE_MANAGER',
               operation: 'case',
               outcome: 'ALLOWED',
+              caseIds: [theCase.id],
+              clientAddress: '127.0.0.1',
             },
           ],
           pageInfo: { __typename: 'PageInfo', endCursor: null, hasNextPage: false },

@@ -189,22 +189,3 @@ export const CaseUpdatedSubscription = graphql(`
     }
   }
 `);
-
-export const CaseAccessHistoryQuery = graphql(`
-  query CaseAccessHistory($caseId: ID!, $after: String) {
-    accessLog(first: 50, after: $after, filter: { caseId: $caseId }) {
-      entries {
-        id
-        at
-        userId
-        role
-        operation
-        outcome
-      }
-      pageInfo {
-        endCursor
-        hasNextPage
-      }
-    }
-  }
-`);
