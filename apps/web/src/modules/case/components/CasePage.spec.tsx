@@ -4,7 +4,7 @@ import { aCase, opinionRequest, receivedOpinion, recordItem } from '../../../../
 import { caseManager, renderWithApp } from '../../../../test/render';
 import { AssignableUsersQuery } from '../../users/graphql/users';
 import { AccessLogQuery } from '../../audit/graphql/access-log';
-import { CaseAsOfQuery, CaseQuery, CaseTimelineQuery, CaseUpdatedSubscription } from '../graphql/case';
+import { CaseAsOfQuery, CaseQuery, CaseUpdatedSubscription } from '../graphql/case';
 import { TIMELINE_PAGE } from '../hooks/useCasePage';
 import { CasePage } from './CasePage';
 
@@ -78,21 +78,15 @@ const mocks = [
     maxUsageCount: 10,
   },
   {
-    request: { query: CaseQuery, variables: { id: theCase.id } },
-    result: { data: { case: theCase } },
-    maxUsageCount: 10,
-  },
-  {
-    request: { query: CaseTimelineQuery, variables: { id: theCase.id, first: TIMELINE_PAGE } },
+    request: { query: CaseQuery, variables: { id: theCase.id, first: TIMELINE_PAGE } },
     result: {
       data: {
         case: {
-          __typename: 'Case',
-          id: theCase.id,
+          ...theCase,
           timeline: {
-            __typename: 'TimelineConnection',
+            __typename: 'TimelineConnection' as const,
             totalCount: 2,
-            pageInfo: { __typename: 'PageInfo', endCursor: null, hasNextPage: false },
+            pageInfo: { __typename: 'PageInfo' as const, endCursor: null, hasNextPage: false },
             entries: [
               entry(0, 'CaseOpened', '2026-10-20T09:00:00.000Z'),
               entry(1, 'OpinionReceived', '2026-11-10T09:00:00.000Z'),

@@ -1,9 +1,9 @@
 import { Button, Group, MultiSelect, Select, Slider, Stack, Table, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import type { CaseTimelineQuery } from '../../../gql/graphql';
+import type { CaseQuery } from '../../../gql/graphql';
 import { formatDateTime } from '../../shared/dates';
 
-export type TimelineEntry = CaseTimelineQuery['case']['timeline']['entries'][number];
+export type TimelineEntry = CaseQuery['case']['timeline']['entries'][number];
 
 type Props = {
   entries: TimelineEntry[];

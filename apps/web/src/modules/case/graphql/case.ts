@@ -140,26 +140,11 @@ export const CaseFieldsFragment = graphql(`
   }
 `);
 
+/** The case and (a page of) its timeline in one request: one read, one access-log entry pair. */
 export const CaseQuery = graphql(`
-  query Case($id: ID!) {
+  query Case($id: ID!, $first: Int!, $after: String) {
     case(id: $id) {
       ...CaseFields
-    }
-  }
-`);
-
-export const CaseAsOfQuery = graphql(`
-  query CaseAsOf($id: ID!, $at: DateTime!) {
-    caseAsOf(id: $id, at: $at) {
-      ...CaseFields
-    }
-  }
-`);
-
-export const CaseTimelineQuery = graphql(`
-  query CaseTimeline($id: ID!, $first: Int!, $after: String) {
-    case(id: $id) {
-      id
       timeline(first: $first, after: $after) {
         totalCount
         pageInfo {
@@ -176,6 +161,14 @@ export const CaseTimelineQuery = graphql(`
           text
         }
       }
+    }
+  }
+`);
+
+export const CaseAsOfQuery = graphql(`
+  query CaseAsOf($id: ID!, $at: DateTime!) {
+    caseAsOf(id: $id, at: $at) {
+      ...CaseFields
     }
   }
 `);

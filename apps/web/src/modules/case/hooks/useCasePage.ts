@@ -1,6 +1,6 @@
 import { useQuery, useSubscription } from '@apollo/client/react';
 import { useSearchParams } from 'react-router';
-import { CaseAsOfQuery, CaseQuery, CaseTimelineQuery, CaseUpdatedSubscription } from '../graphql/case';
+import { CaseAsOfQuery, CaseQuery, CaseUpdatedSubscription } from '../graphql/case';
 
 /** Events per timeline request (within the api's cost limit); more are fetched on demand. */
 export const TIMELINE_PAGE = 200;
@@ -10,12 +10,11 @@ export const useCasePage = (caseId: string) => {
   const [params, setParams] = useSearchParams();
   const asOfParam = params.get('asOf');
   const asOf = asOfParam && /^\d+$/.test(asOfParam) ? Number(asOfParam) : undefined;
-  const current = useQuery(CaseQuery, { variables: { id: caseId }, fetchPolicy: 'cache-and-network' });
-  const timeline = useQuery(CaseTimelineQuery, {
+  const current = useQuery(CaseQuery, {
     variables: { id: caseId, first: TIMELINE_PAGE },
     fetchPolicy: 'cache-and-network',
   });
-  const entries = timeline.data?.case.timeline.entries ?? [];
+  const entries = current.data?.case.timeline.entries ?? [];
   const at = asOf === undefined ? undefined : entries.find((entry) => entry.revision === asOf)?.recordedAt;
   const past = useQuery(CaseAsOfQuery, {
     variables: { id: caseId, at: at ?? '' },
@@ -24,10 +23,7 @@ export const useCasePage = (caseId: string) => {
   });
   useSubscription(CaseUpdatedSubscription, {
     variables: { caseId },
-    onData: () => {
-      void current.refetch();
-      void timeline.refetch();
-    },
+    onData: () => void current.refetch(),
   });
   const setAsOf = (revision: number | undefined) =>
     setParams(
@@ -42,10 +38,10 @@ export const useCasePage = (caseId: string) => {
       },
       { replace: true },
     );
-  const pageInfo = timeline.data?.case.timeline.pageInfo;
+  const pageInfo = current.data?.case.timeline.pageInfo;
   const loadMoreEvents = pageInfo?.hasNextPage
     ? () =>
-        void timeline.fetchMore({
+        void current.fetchMore({
           variables: { after: pageInfo.endCursor },
           updateQuery: (previous, { fetchMoreResult }) => ({
             ...fetchMoreResult,
@@ -59,10 +55,7 @@ export const useCasePage = (caseId: string) => {
           }),
         })
     : undefined;
-  const reload = () => {
-    void current.refetch();
-    void timeline.refetch();
-  };
+  const reload = () => void current.refetch();
   return {
     current,
     entries,
