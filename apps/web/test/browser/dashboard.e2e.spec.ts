@@ -200,4 +200,22 @@ describe('the dashboard in a real browser', () => {
     expect(total).toBeLessThan(350 * 1024);
     expect(renders.length).toBeGreaterThan(0);
   });
+
+  it('works the caseload from the keyboard: / to search, j and k to move, Enter to open', async () => {
+    const page = await signedIn(stack.browser, stack.url, logins.manager);
+    const links = page.locator('[data-case-link]');
+    await links.first().waitFor();
+    const second = await links.nth(1).innerText();
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    await page.keyboard.press('k');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(second);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: second }).waitFor();
+    await page.goBack();
+    await links.first().waitFor();
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('placeholder'))).toBe('Search patients');
+  });
 });

@@ -28,6 +28,9 @@ const main = async () => {
     await manager.locator('[data-case-link]').first().click();
     await manager.getByRole('table', { name: 'Opinions side by side' }).waitFor();
     await shoot(manager, 'case-page', true);
+    await manager.emulateMedia({ media: 'print' });
+    await shoot(manager, 'print-summary');
+    await manager.emulateMedia({ media: 'screen' });
 
     const supervisor = await signedIn(stack.browser, stack.url, logins.supervisor);
     await supervisor.getByRole('link', { name: 'Outcomes' }).click();

@@ -1,5 +1,5 @@
 import type { CaseFieldsFragment } from '../../../gql/graphql';
-import { daysLeftText, formatDate } from '../../shared/dates';
+import { formatDate } from '../../shared/dates';
 import classes from './PrintSummary.module.css';
 
 /** What the patient takes home: the opinions side by side, the deadline, the decision. Print only. */
@@ -15,8 +15,9 @@ export const PrintSummary = ({ c }: { c: CaseFieldsFragment }) => {
       <p>
         <strong>Decide by:</strong>{' '}
         {c.deadline
-          ? `${formatDate(c.deadline)} (${daysLeftText(c.daysLeft) ?? ''}), as ${c.deadlineSource}`
+          ? `${formatDate(c.deadline)} (advised by ${c.deadlineSource ?? 'your doctor'})`
           : 'no date agreed yet'}
+        {c.deadlineState === 'OVERDUE' && '. This date has passed: talk with your doctor about the timing.'}
       </p>
       <table>
         <thead>
