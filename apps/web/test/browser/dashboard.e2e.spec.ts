@@ -201,6 +201,28 @@ describe('the dashboard in a real browser', () => {
     expect(renders.length).toBeGreaterThan(0);
   });
 
+  it('lets a supervisor reassign selected cases in bulk, each with the version they saw', async () => {
+    const page = await signedIn(stack.browser, stack.url, logins.supervisor);
+    await page.getByRole('tab', { name: /Overdue/ }).click();
+    const rows = page.locator('[data-case-link]');
+    await rows.first().waitFor();
+    // Patients can share a name: rows are told apart by their case link.
+    const chosen = [await rows.nth(0).getAttribute('href'), await rows.nth(1).getAttribute('href')];
+    const rowOf = (href: string | null) => page.getByRole('row').filter({ has: page.locator(`a[href="${href}"]`) });
+    for (const href of chosen) {
+      await rowOf(href).getByRole('checkbox').check();
+    }
+    const bar = page.getByRole('region', { name: 'Bulk reassignment' });
+    await bar.getByText('2 selected').waitFor();
+    await bar.getByLabel('Reassign to').click();
+    await page.getByRole('option', { name: 'Dev Sharma' }).click();
+    await bar.getByRole('button', { name: 'Reassign 2 cases' }).click();
+    await page.getByText(/\d of \d cases reassigned/).waitFor();
+    for (const href of chosen) {
+      await rowOf(href).getByText('Dev Sharma').waitFor();
+    }
+  });
+
   it('works the caseload from the keyboard: / to search, j and k to move, Enter to open', async () => {
     const page = await signedIn(stack.browser, stack.url, logins.manager);
     const links = page.locator('[data-case-link]');
