@@ -1,118 +1,85 @@
-import type { PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import { EventStoreError, WrongExpectedVersionError } from '../types';
 export { validateAppend } from '../validate-append';
 import type { AppendResult, ExpectedRevision, NewEvent } from '../types';
 import { isUniqueViolation } from './errors';
 import { positionOf } from './rows';
+import { DUPLICATE_EVENT_ID, WRONG_EXPECTED_VERSION } from './schema';
 
-/** First key of the two-key advisory locks appends take; other features use other namespaces. */
-export const STREAM_LOCK_NAMESPACE = 7_301;
+type Row = { r_revision: string; r_commit: string; r_global: string; r_already: boolean };
 
-type Row = { stream_id: string; stream_revision: string; commit_position: string; global_position: string };
-
-/**
- * The same event ids already stored, in the same stream and order, mean a retried append:
- * answer as the first time did and write nothing. Some of them stored elsewhere is an error.
- */
-const previousAppend = async (
-  client: PoolClient,
-  table: string,
-  streamId: string,
-  events: readonly NewEvent[],
-): Promise<AppendResult | undefined> => {
-  const { rows } = await client.query<Row>(
-    `SELECT stream_id, stream_revision, transaction_id::text AS commit_position, global_position
-       FROM ${table} WHERE event_id = ANY($1::uuid[]) ORDER BY stream_revision`,
-    [events.map((event) => event.eventId)],
-  );
-  if (rows.length === 0) {
-    return undefined;
-  }
-  const sameAppend =
-    rows.length === events.length &&
-    rows.every(
-      (row, index) =>
-        row.stream_id === streamId && Number(row.stream_revision) === Number(rows[0]!.stream_revision) + index,
-    );
-  if (!sameAppend) {
-    throw new EventStoreError(
-      'DUPLICATE_EVENT_ID',
-      `Some of these event ids were already appended differently (stream ${streamId})`,
-    );
-  }
-  const last = rows[rows.length - 1]!;
-  return { nextExpectedRevision: Number(last.stream_revision), position: positionOf(last), alreadyAppended: true };
-};
-
-const currentRevision = async (client: PoolClient, table: string, streamId: string): Promise<number | 'no_stream'> => {
-  const { rows } = await client.query<{ stream_revision: string }>(
+const currentRevision = async (pool: Pool, table: string, streamId: string): Promise<number | 'no_stream'> => {
+  const { rows } = await pool.query<{ stream_revision: string }>(
     `SELECT stream_revision FROM ${table} WHERE stream_id = $1 ORDER BY stream_revision DESC LIMIT 1`,
     [streamId],
   );
   return rows[0] === undefined ? 'no_stream' : Number(rows[0].stream_revision);
 };
 
-const matches = (expected: ExpectedRevision, actual: number | 'no_stream'): boolean => {
-  switch (expected) {
-    case 'any':
-      return true;
-    case 'no_stream':
-      return actual === 'no_stream';
-    case 'stream_exists':
-      return actual !== 'no_stream';
-    default:
-      return actual === expected;
+const fieldOf = (error: unknown, field: 'code' | 'detail' | 'message'): string | undefined =>
+  typeof error === 'object' && error !== null && field in error
+    ? String((error as Record<string, unknown>)[field])
+    : undefined;
+
+/** What the append function (or, in a race it cannot see, a unique index) refused, as the port's error. */
+const refusal = async (
+  error: unknown,
+  pool: Pool,
+  table: string,
+  streamId: string,
+  expected: ExpectedRevision,
+): Promise<unknown> => {
+  const code = fieldOf(error, 'code');
+  if (code === WRONG_EXPECTED_VERSION) {
+    const actual = fieldOf(error, 'detail');
+    return new WrongExpectedVersionError(
+      streamId,
+      expected,
+      actual === 'no_stream' || actual === undefined ? 'no_stream' : Number(actual),
+    );
   }
+  if (code === DUPLICATE_EVENT_ID || isUniqueViolation(error, 'events_event_id_key')) {
+    return new EventStoreError(
+      'DUPLICATE_EVENT_ID',
+      fieldOf(error, 'message') ?? `Some of these event ids were already appended differently (stream ${streamId})`,
+    );
+  }
+  if (isUniqueViolation(error, 'events_stream_revision_key')) {
+    return new WrongExpectedVersionError(streamId, expected, await currentRevision(pool, table, streamId));
+  }
+  return error;
 };
 
-/** One attempt, inside the caller's transaction. */
-export const appendInTransaction = async (
-  client: PoolClient,
-  table: string,
-  notifyChannel: string,
+/**
+ * One append, one round trip: the `append_events` function (see schema.ts) locks the stream,
+ * recognises a retry, checks the expected revision and inserts, in its own transaction.
+ */
+export const appendEvents = async (
+  pool: Pool,
+  schema: { table: string; appendFunction: string },
   streamId: string,
   events: readonly NewEvent[],
   expected: ExpectedRevision,
 ): Promise<AppendResult> => {
-  // Writers to one stream queue here, so the revision check and the insert cannot interleave.
-  await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [STREAM_LOCK_NAMESPACE, streamId]);
-  const retried = await previousAppend(client, table, streamId, events);
-  if (retried) {
-    return retried;
+  try {
+    const { rows } = await pool.query<Row>(
+      `SELECT r_revision, r_commit, r_global, r_already FROM ${schema.appendFunction}($1, $2, $3, $4, $5, $6)`,
+      [
+        streamId,
+        String(expected),
+        events.map((event) => event.eventId),
+        events.map((event) => event.type),
+        events.map((event) => JSON.stringify(event.data)),
+        events.map((event) => JSON.stringify(event.metadata)),
+      ],
+    );
+    const last = rows.reduce((a, b) => (Number(b.r_revision) > Number(a.r_revision) ? b : a), rows[0]!);
+    return {
+      nextExpectedRevision: Number(last.r_revision),
+      position: positionOf({ commit_position: last.r_commit, global_position: last.r_global }),
+      ...(last.r_already ? { alreadyAppended: true } : {}),
+    };
+  } catch (error) {
+    throw await refusal(error, pool, schema.table, streamId, expected);
   }
-  const actual = await currentRevision(client, table, streamId);
-  if (!matches(expected, actual)) {
-    throw new WrongExpectedVersionError(streamId, expected, actual);
-  }
-  const start = actual === 'no_stream' ? 0 : actual + 1;
-  const { rows } = await client.query<Row>(
-    `INSERT INTO ${table} (stream_id, stream_revision, event_id, event_type, data, metadata)
-     SELECT $1, $2::bigint + e.ord - 1, e.id, e.type, e.data::jsonb, e.meta::jsonb
-       FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS e(id, type, data, meta, ord)
-     RETURNING stream_id, stream_revision, transaction_id::text AS commit_position, global_position`,
-    [
-      streamId,
-      start,
-      events.map((event) => event.eventId),
-      events.map((event) => event.type),
-      events.map((event) => JSON.stringify(event.data)),
-      events.map((event) => JSON.stringify(event.metadata)),
-    ],
-  );
-  await client.query('SELECT pg_notify($1, $2)', [notifyChannel, streamId.slice(0, 200)]);
-  const last = rows.reduce((a, b) => (Number(b.stream_revision) > Number(a.stream_revision) ? b : a), rows[0]!);
-  return { nextExpectedRevision: Number(last.stream_revision), position: positionOf(last) };
 };
-
-/** A concurrent writer took the revisions first: report it as the port's error. */
-export const concurrentWriterError = async (
-  error: unknown,
-  readActual: () => Promise<number | 'no_stream'>,
-  streamId: string,
-  expected: ExpectedRevision,
-): Promise<unknown> =>
-  isUniqueViolation(error, 'events_stream_revision_key')
-    ? new WrongExpectedVersionError(streamId, expected, await readActual())
-    : error;
-
-export { currentRevision };

@@ -1,7 +1,8 @@
 import type { Pool, PoolClient } from 'pg';
 import { quoteIdentifier } from '@sot/postgres';
 import type { EventStore, ExpectedRevision, NewEvent } from '../types';
-import { appendInTransaction, concurrentWriterError, currentRevision, validateAppend } from './append';
+import { Announcer } from './announcer';
+import { appendEvents, validateAppend } from './append';
 import { toStoreError } from './errors';
 import { headPosition, readAll, readAllPage, readStream } from './reads';
 import { eventStoreSchema } from './schema';
@@ -23,18 +24,22 @@ class PostgresEventStore implements EventStore {
   private readonly pool: Pool;
   private readonly table: string;
   private readonly channel: string;
+  private readonly appendFunction: string;
   private readonly pollIntervalMs: number;
   private schemaReady: Promise<unknown> | undefined;
   private readonly wakeup = new Wakeup();
   private listener: PoolClient | undefined;
   private subscriptions = 0;
   private listening: Promise<void> | undefined;
+  private readonly announcer: Announcer;
 
   constructor(private readonly options: PostgresEventStoreOptions) {
     this.pool = options.pool;
     const schema = options.schema ?? 'event_store';
     this.table = `${quoteIdentifier(schema)}.events`;
     this.channel = `${schema}_appended`;
+    this.appendFunction = `${quoteIdentifier(schema)}.append_events`;
+    this.announcer = new Announcer(() => this.pool.query('SELECT pg_notify($1, $2)', [this.channel, '']));
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
   }
 
@@ -85,10 +90,10 @@ class PostgresEventStore implements EventStore {
         throw toStoreError(error, 'reading the head position');
       });
 
-  readonly close: EventStore['close'] = () => {
+  readonly close: EventStore['close'] = async () => {
     this.listener?.release();
     this.listener = undefined;
-    return Promise.resolve();
+    await this.announcer.settled();
   };
 
   private readonly ready = (): Promise<unknown> =>
@@ -133,18 +138,14 @@ class PostgresEventStore implements EventStore {
 
   private async appendOnce(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision) {
     await this.ready();
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await appendInTransaction(client, this.table, this.channel, streamId, events, expected);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw await concurrentWriterError(error, () => currentRevision(client, this.table, streamId), streamId, expected);
-    } finally {
-      client.release();
+    const { table, appendFunction } = this;
+    const result = await appendEvents(this.pool, { table, appendFunction }, streamId, events, expected);
+    if (!result.alreadyAppended) {
+      // This process's subscribers at once; other processes through one coalesced NOTIFY.
+      this.wakeup.wakeAll();
+      this.announcer.announce();
     }
+    return result;
   }
 }
 

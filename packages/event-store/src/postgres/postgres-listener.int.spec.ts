@@ -23,3 +23,39 @@ describe('the PostgreSQL store’s LISTEN connection', () => {
     }
   });
 });
+
+describe('appends announced to other processes', () => {
+  it('wake a subscriber of another store on the same database at once, not at its next poll', async () => {
+    const database = await suiteDatabase('event_store_announce');
+    const writer = createPostgresEventStore({ pool: database.pool });
+    // Another process, in effect: its own store object and LISTEN connection, polling only every 30 s.
+    const reader = createPostgresEventStore({ pool: database.pool, pollIntervalMs: 30_000 });
+    const subscription = reader.subscribeToAll();
+    const events = subscription[Symbol.asyncIterator]();
+    try {
+      await writer.append(
+        'case-1',
+        [{ eventId: crypto.randomUUID(), type: 'Started', data: {}, metadata: {} }],
+        'no_stream',
+      );
+      const first = await events.next();
+      expect(first.value).toMatchObject({ streamId: 'case-1' });
+      // Caught up and waiting now: the next append must arrive through the announcement.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const started = Date.now();
+      const next = events.next();
+      await writer.append(
+        'case-2',
+        [{ eventId: crypto.randomUUID(), type: 'Started', data: {}, metadata: {} }],
+        'no_stream',
+      );
+      expect((await next).value).toMatchObject({ streamId: 'case-2' });
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      await subscription.close();
+      await events.return?.();
+      await Promise.all([writer.close(), reader.close()]);
+      await database.drop();
+    }
+  });
+});
