@@ -2,31 +2,10 @@ import { createPostgresEventStore } from '@sot/event-store';
 import type { NewEvent } from '@sot/event-store';
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
+import { emmettFigures } from './emmett.bench';
 import { measure } from './measure';
+import { WRITERS, noteEvent } from './workload';
 import type { Figure } from './report';
-
-/** A note as the api records it: the same shape of data and metadata, about the same size. */
-const noteEvent = (index: number): NewEvent => ({
-  eventId: randomUUID(),
-  type: 'NoteAdded',
-  data: {
-    occurredAt: new Date().toISOString(),
-    noteId: `n${index}`,
-    author: 'manager-bench',
-    personal: { text: 'Called the patient about the second opinion appointment; records are on their way.' },
-  },
-  metadata: {
-    schemaVersion: 1,
-    commandId: randomUUID(),
-    commandType: 'AddNote',
-    commandHash: 'bench',
-    correlationId: randomUUID(),
-    causationId: randomUUID(),
-    actor: { id: 'manager-bench', role: 'CASE_MANAGER' },
-  },
-});
-
-const WRITERS = 8;
 
 /** R1 and Rm: plain INSERTs of the same row shape the store writes, with no store logic at all. */
 const baselines = async (pool: Pool, seconds: number) => {
@@ -69,6 +48,7 @@ const baselines = async (pool: Pool, seconds: number) => {
 /** The event store's appends: one event, then 100 at a time, 8 writers each on its own stream. */
 export const appendFigures = async (
   pool: Pool,
+  connectionString: string,
   seconds: number,
   progress: (line: string) => void,
 ): Promise<Figure[]> => {
@@ -91,6 +71,10 @@ export const appendFigures = async (
   progress('event store: 100-event appends, 8 writers');
   const ours100 = await measure(WRITERS, seconds, append(100));
   await store.close();
+  progress('peer: emmett-postgresql, single-event then 100-event appends, 8 writers');
+  const peer = await emmettFigures(connectionString, seconds);
+  const PEER1 = 'emmett-postgresql: append 1 event';
+  const PEER100 = 'emmett-postgresql: append 100 events';
   return [
     { name: 'R1: single-row INSERT, 8 connections', unit: 'rows/s', measured: single },
     { name: 'Rm: 100-row INSERT, 8 connections', unit: 'rows/s', measured: multi },
@@ -107,6 +91,16 @@ export const appendFigures = async (
       measured: ours100,
       baseline: 'Rm: 100-row INSERT, 8 connections',
       target: 0.8,
+    },
+    { name: PEER1, unit: 'events/s', measured: peer.single, baseline: 'R1: single-row INSERT, 8 connections' },
+    { name: PEER100, unit: 'events/s', measured: peer.multi, baseline: 'Rm: 100-row INSERT, 8 connections' },
+    { name: 'append 1 event, against the peer', unit: 'events/s', measured: ours1, baseline: PEER1, target: 1.3 },
+    {
+      name: 'append 100 events, against the peer',
+      unit: 'events/s',
+      measured: ours100,
+      baseline: PEER100,
+      target: 1.1,
     },
   ];
 };

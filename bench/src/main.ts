@@ -25,7 +25,7 @@ const main = async (): Promise<void> => {
       `SELECT current_setting('server_version') AS server_version, current_setting('fsync') AS fsync,
               current_setting('synchronous_commit') AS synchronous_commit`,
     );
-    const figures = await appendFigures(database.pool, seconds, progress);
+    const figures = await appendFigures(database.pool, database.url, seconds, progress);
     console.log(table(figures));
     const file = await save(join(__dirname, '..', 'results'), figures, {
       seconds,

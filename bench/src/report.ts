@@ -17,11 +17,13 @@ type Row = Figure & { readonly ratio?: number; readonly verdict?: 'PASS' | 'FAIL
 const rowsOf = (figures: readonly Figure[]): Row[] =>
   figures.map((figure) => {
     const base = figures.find((other) => other.name === figure.baseline);
-    if (!base || figure.target === undefined) {
+    if (!base) {
       return figure;
     }
     const ratio = figure.measured.perSecond / base.measured.perSecond;
-    return { ...figure, ratio, verdict: ratio >= figure.target ? 'PASS' : 'FAIL' };
+    return figure.target === undefined
+      ? { ...figure, ratio }
+      : { ...figure, ratio, verdict: ratio >= figure.target ? 'PASS' : 'FAIL' };
   });
 
 const pad = (text: string, width: number): string => text.padEnd(width);
@@ -35,7 +37,8 @@ export const table = (figures: readonly Figure[]): string => {
       pad(`p50 ${row.measured.p50Ms.toFixed(1)} ms, p99 ${row.measured.p99Ms.toFixed(1)} ms`, 28),
       row.ratio === undefined
         ? '(baseline)'
-        : `${row.ratio.toFixed(2)}x of ${row.baseline!.split(':')[0]}, target ${row.target}x: ${row.verdict}`,
+        : `${row.ratio.toFixed(2)}x of ${row.baseline!.split(':')[0]}` +
+          (row.target === undefined ? '' : `, target ${row.target}x: ${row.verdict}`),
     ].join(' '),
   );
   return [
