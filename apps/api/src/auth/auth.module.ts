@@ -2,11 +2,13 @@ import { Inject, Module } from '@nestjs/common';
 import type { OnApplicationBootstrap } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import type { Logger } from 'pino';
-import { APP_CONFIG, LOGGER } from '../platform';
+import type { Pool } from 'pg';
+import { APP_CONFIG, LOGGER, PG_POOL } from '../platform';
 import type { AppConfig } from '../platform';
 import { AuthGuard } from './auth.guard';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
+import { LoginThrottle } from './login-throttle';
 import { ensureFirstAdmin, jwtSecret } from './bootstrap-admin';
 import { TOKEN_SERVICE, TokenService } from './tokens';
 import { UsersRepository } from './users.repository';
@@ -19,6 +21,11 @@ import { UsersResolver } from './users.resolver';
     AuthResolver,
     UsersResolver,
     { provide: APP_GUARD, useClass: AuthGuard },
+    {
+      provide: LoginThrottle,
+      useFactory: (pool: Pool, config: AppConfig) => new LoginThrottle(pool, config),
+      inject: [PG_POOL, APP_CONFIG],
+    },
     {
       provide: TOKEN_SERVICE,
       useFactory: async (config: AppConfig) => new TokenService(await jwtSecret(config), config.JWT_TTL_SECONDS),

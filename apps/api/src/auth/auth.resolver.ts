@@ -1,4 +1,4 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AppError } from '../platform';
 import { AuthPayload, User } from './auth.types';
 import { AuthService } from './auth.service';
@@ -14,12 +14,19 @@ export class AuthResolver {
   ) {}
 
   @Public()
-  @Mutation(() => AuthPayload, { description: 'Exchange email and password for a bearer token' })
-  login(@Args('email') email: string, @Args('password') password: string) {
+  @Mutation(() => AuthPayload, {
+    description:
+      'Exchange email and password for a bearer token. Repeated failures lock the account (and the client address) for a while: RATE_LIMITED with retryAfterSeconds',
+  })
+  login(
+    @Args('email') email: string,
+    @Args('password') password: string,
+    @Context('req') req: { socket?: { remoteAddress?: string } } | undefined,
+  ) {
     if (email.length > 320 || password.length > 1024) {
       throw new AppError('BAD_USER_INPUT', 'Email or password is too long');
     }
-    return this.auth.login(email, password);
+    return this.auth.login(email, password, req?.socket?.remoteAddress);
   }
 
   @Query(() => User, { description: 'Who you are signed in as' })

@@ -3,6 +3,7 @@ import { AppError } from '../platform';
 import type { Role } from './actor';
 import type { AuthenticatedUser } from './current-user';
 import { dummyHash, verifyPassword } from './passwords';
+import { LoginThrottle } from './login-throttle';
 import { TOKEN_SERVICE, TokenService } from './tokens';
 import { UsersRepository } from './users.repository';
 
@@ -13,14 +14,18 @@ export class AuthService {
   constructor(
     private readonly users: UsersRepository,
     @Inject(TOKEN_SERVICE) private readonly tokens: TokenService,
+    private readonly throttle: LoginThrottle,
   ) {}
 
-  async login(email: string, password: string) {
+  async login(email: string, password: string, clientAddress?: string) {
+    await this.throttle.check(email, clientAddress);
     const user = await this.users.findByEmail(email);
     const valid = await verifyPassword(user?.password_hash ?? (await this.missingUserHash), password);
     if (!user || !valid || user.disabled) {
+      await this.throttle.failed(email, clientAddress);
       throw new AppError('UNAUTHENTICATED', 'Email or password is wrong');
     }
+    await this.throttle.succeeded(email);
     const { token, expiresAt } = await this.tokens.issue({ sub: user.id, role: user.role });
     return {
       token,

@@ -33,6 +33,12 @@ export const configSchema = z.object({
     .default(8 * 3600),
   ADMIN_EMAIL: optionalText.pipe(z.email().optional()),
   ADMIN_PASSWORD: optionalText.pipe(z.string().min(12, 'ADMIN_PASSWORD must have at least 12 characters').optional()),
+  /** Failed sign-ins to one account before it is locked for LOGIN_LOCKOUT_SECONDS. */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  /** Failed sign-ins from one client address (any accounts) before it is locked out. */
+  LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(50),
+  /** How long failures are counted, and how long a lockout lasts. */
+  LOGIN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
   READ_YOUR_WRITES_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   /**
    * A transaction of the api left idle this long is ended by PostgreSQL: an open transaction holds

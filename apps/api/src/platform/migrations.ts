@@ -69,6 +69,18 @@ const migrations: Record<string, Migration> = {
       await sql`REVOKE UPDATE, DELETE, TRUNCATE ON audit.access_log FROM PUBLIC`.execute(db);
     },
   },
+  '2026-11-26-002-login-throttle': {
+    // Failed sign-ins counted per account and per client address (rate-limiter-flexible's table),
+    // in the database so that every api instance counts the same attempts.
+    up: async (db) => {
+      await sql`
+        CREATE TABLE auth.login_throttle (
+          key varchar(255) PRIMARY KEY,
+          points integer NOT NULL DEFAULT 0,
+          expire bigint
+        )`.execute(db);
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

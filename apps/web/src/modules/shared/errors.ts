@@ -1,7 +1,14 @@
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 
 export type ApiErrorCode =
-  'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'UNAVAILABLE';
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'FORBIDDEN'
+  | 'UNAUTHENTICATED'
+  | 'UNAVAILABLE'
+  /** Too many failed sign-ins: the message says how long to wait. */
+  | 'RATE_LIMITED';
 
 export type ApiError = { code: ApiErrorCode | undefined; message: string; field: string | undefined };
 
