@@ -13,6 +13,7 @@ import {
   brokenInputError,
   formatGraphQLError,
   inputHygiene,
+  introspectionNeedsSignIn,
   limitViolations,
   queryLimits,
   operationLog,
@@ -163,6 +164,7 @@ export const graphQLServerConfig = (auth: AuthService, config: AppConfig, logger
     formatError,
     plugins: [
       holdSchema(holder),
+      introspectionNeedsSignIn(),
       inputHygiene(),
       queryLimits(limits),
       operationLog(logger.child({ component: 'graphql' })),

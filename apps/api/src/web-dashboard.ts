@@ -24,7 +24,7 @@ export const serveDashboard = (app: NestExpressApplication, dir: string, logger:
   app.useStaticAssets(dir, { index: false, immutable: true, maxAge: '365d', fallthrough: true });
   app.use((request: Request, response: Response, next: NextFunction) => {
     const page =
-      request.method === 'GET' &&
+      (request.method === 'GET' || request.method === 'HEAD') &&
       !API_PATHS.test(request.path) &&
       !FILE.test(request.path) &&
       request.accepts('html') === 'html';

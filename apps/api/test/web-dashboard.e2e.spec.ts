@@ -36,6 +36,32 @@ describe('the dashboard on the api port', () => {
     }
   });
 
+  it('sends security headers with a content security policy the dashboard lives within, for HEAD too', async () => {
+    const page = await fetch(`${origin}/cases/x`, { headers: { accept: 'text/html' } });
+    const policy = page.headers.get('content-security-policy') ?? '';
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).toContain("connect-src 'self'");
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(page.headers.get('x-powered-by')).toBeNull();
+    const head = await fetch(`${origin}/cases/x`, { method: 'HEAD', headers: { accept: 'text/html' } });
+    const headRoot = await fetch(`${origin}/`, { method: 'HEAD', headers: { accept: 'text/html' } });
+    expect([head.status, headRoot.status]).toEqual([200, 200]);
+  });
+
+  it('describes its schema only to a signed-in user; __typename stays free', async () => {
+    const introspect = '{ __schema { queryType { name } } }';
+    const anonymous = await harness.gql(introspect);
+    expect(anonymous.data ?? undefined).toBeUndefined();
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const byType = await harness.gql('{ __type(name: "Patient") { fields { name } } }');
+    expect(byType.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const user = await harness.user('AUDITOR');
+    expect((await harness.gql(introspect, {}, user.token)).data).toEqual({
+      __schema: { queryType: { name: 'Query' } },
+    });
+  });
+
   it('leaves GraphQL and health to the api, and a missing file missing', async () => {
     const graphql = await fetch(harness.url, {
       method: 'POST',

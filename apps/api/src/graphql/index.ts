@@ -8,3 +8,4 @@ export { PageInfo } from './page-info';
 export type { RequestContext } from './request-context';
 export { DateTime } from './scalars';
 export { brokenInputError, inputHygiene } from './input-hygiene';
+export { introspectionNeedsSignIn } from './introspection';

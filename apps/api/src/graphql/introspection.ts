@@ -1,0 +1,36 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { BREAK, GraphQLError, visit } from 'graphql';
+import type { DocumentNode } from 'graphql';
+import type { RequestContext } from './request-context';
+
+const asksForTheSchema = (document: DocumentNode): boolean => {
+  let found = false;
+  visit(document, {
+    Field: (field) => {
+      if (field.name.value === '__schema' || field.name.value === '__type') {
+        found = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+};
+
+/**
+ * The schema describes what the api holds about patients: introspection answers only a signed-in
+ * user (and not at all in production, where Apollo's `introspection` is off). `__typename` stays free.
+ */
+export const introspectionNeedsSignIn = (): ApolloServerPlugin<RequestContext> => ({
+  requestDidStart: () =>
+    Promise.resolve({
+      didResolveOperation: ({ document, contextValue }) => {
+        if (!contextValue.user && asksForTheSchema(document)) {
+          throw new GraphQLError('Sign in first: the schema is described to signed-in users only', {
+            extensions: { code: 'UNAUTHENTICATED', http: { status: 200 } },
+          });
+        }
+        return Promise.resolve();
+      },
+    }),
+});
