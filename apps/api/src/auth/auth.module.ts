@@ -5,6 +5,8 @@ import type { Logger } from 'pino';
 import type { Pool } from 'pg';
 import { APP_CONFIG, LOGGER, PG_POOL } from '../platform';
 import type { AppConfig } from '../platform';
+import { AccountsResolver } from './accounts.resolver';
+import { AccountsService } from './accounts.service';
 import { AuthGuard } from './auth.guard';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
@@ -20,6 +22,8 @@ import { UsersResolver } from './users.resolver';
     AuthService,
     AuthResolver,
     UsersResolver,
+    AccountsService,
+    AccountsResolver,
     { provide: APP_GUARD, useClass: AuthGuard },
     {
       provide: LoginThrottle,

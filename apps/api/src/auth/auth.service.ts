@@ -26,7 +26,7 @@ export class AuthService {
       throw new AppError('UNAUTHENTICATED', 'Email or password is wrong');
     }
     await this.throttle.succeeded(email);
-    const { token, expiresAt } = await this.tokens.issue({ sub: user.id, role: user.role });
+    const { token, expiresAt } = await this.tokens.issue({ sub: user.id, role: user.role, sv: user.session_version });
     return {
       token,
       expiresAt,
@@ -36,7 +36,8 @@ export class AuthService {
 
   /**
    * The user behind a bearer token; disabled or deleted accounts lose access at once. 'expired'
-   * when the token was ours but its time is up, so the client can be told to sign in again.
+   * when the token was ours but its time is up or its session was ended, so the client can be told
+   * to sign in again.
    */
   async authenticate(authorization: string | undefined): Promise<AuthenticatedUser | 'expired' | undefined> {
     const token = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
@@ -48,6 +49,10 @@ export class AuthService {
       return claims;
     }
     const user = await this.users.findById(claims.sub);
-    return user && !user.disabled ? { id: user.id, role: user.role satisfies Role } : undefined;
+    if (!user || user.disabled) {
+      return undefined;
+    }
+    // Signed out, or the account changed since: the session is over (told as expired: sign in again).
+    return claims.sv === user.session_version ? { id: user.id, role: user.role satisfies Role } : 'expired';
   }
 }

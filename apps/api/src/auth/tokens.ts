@@ -1,7 +1,8 @@
 import { SignJWT, errors, jwtVerify } from 'jose';
 import type { Role } from './actor';
 
-export type TokenClaims = { readonly sub: string; readonly role: Role };
+/** `sv`: the account's session version when the token was issued (see UsersTable.session_version). */
+export type TokenClaims = { readonly sub: string; readonly role: Role; readonly sv: number };
 
 const ISSUER = 'second-opinion-tracker';
 
@@ -18,7 +19,7 @@ export class TokenService {
   async issue(claims: TokenClaims, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
     const issuedAt = Math.floor(now.getTime() / 1000);
     const expiresAt = new Date((issuedAt + this.ttlSeconds) * 1000);
-    const token = await new SignJWT({ role: claims.role })
+    const token = await new SignJWT({ role: claims.role, sv: claims.sv })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(claims.sub)
       .setIssuer(ISSUER)
@@ -36,7 +37,9 @@ export class TokenService {
       if (typeof payload.sub !== 'string' || (role !== 'CASE_MANAGER' && role !== 'SUPERVISOR' && role !== 'AUDITOR')) {
         return undefined;
       }
-      return { sub: payload.sub, role };
+      // Tokens from before session versions existed count as version 0.
+      const sv = typeof payload.sv === 'number' && Number.isInteger(payload.sv) ? payload.sv : 0;
+      return { sub: payload.sub, role, sv };
     } catch (error) {
       // jose checks the signature before the time: an expired token is one we issued.
       return error instanceof errors.JWTExpired ? 'expired' : undefined;

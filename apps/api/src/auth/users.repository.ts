@@ -13,9 +13,12 @@ export type UsersTable = {
   password_hash: string;
   disabled: Generated<boolean>;
   created_at: Generated<Timestamp>;
+  /** Tokens carrying another version are refused: bumping it ends every session of the account. */
+  session_version: Generated<number>;
 };
 
 export type UserRow = Selectable<UsersTable>;
+export type AccountChange = { disabled?: boolean; role?: Role; password_hash?: string };
 export type NewUser = Insertable<UsersTable>;
 
 @Injectable()
@@ -43,6 +46,24 @@ export class UsersRepository {
       query = query.where('role', '=', role);
     }
     return query.execute();
+  }
+
+  /** Every account, active or not, for supervisors managing them. */
+  all(): Promise<UserRow[]> {
+    return this.db.selectFrom('auth.users').selectAll().orderBy('display_name').orderBy('id').execute();
+  }
+
+  /** Changes an account; `endSessions` also bumps its session version. Undefined when no such account. */
+  async update(id: string, change: AccountChange, endSessions: boolean): Promise<UserRow | undefined> {
+    return this.db
+      .updateTable('auth.users')
+      .set((eb) => ({
+        ...change,
+        ...(endSessions ? { session_version: eb('session_version', '+', 1) } : {}),
+      }))
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
   }
 
   async count(): Promise<number> {

@@ -81,6 +81,13 @@ const migrations: Record<string, Migration> = {
         )`.execute(db);
     },
   },
+  '2026-11-26-003-session-version': {
+    // Tokens carry the account's session version: signing out, disabling the account, changing
+    // its role or resetting its password bumps it, and every token issued before stops working.
+    up: async (db) => {
+      await sql`ALTER TABLE auth.users ADD COLUMN session_version integer NOT NULL DEFAULT 0`.execute(db);
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
