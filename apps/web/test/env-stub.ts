@@ -1,1 +1,1 @@
-export const env = { graphqlPath: '/graphql' };
+export const env = { graphqlPath: '/graphql', idleMinutes: 15 };

@@ -16,6 +16,9 @@ import { cssVariablesResolver, theme } from '../platform/theme';
 const OutcomesPage = lazy(() =>
   import('../modules/outcomes/components/OutcomesPage').then((module) => ({ default: module.OutcomesPage })),
 );
+const AccountsPage = lazy(() =>
+  import('../modules/accounts/components/AccountsPage').then((module) => ({ default: module.AccountsPage })),
+);
 const AccessLogPage = lazy(() =>
   import('../modules/audit/components/AccessLogPage').then((module) => ({ default: module.AccessLogPage })),
 );
@@ -55,6 +58,14 @@ export const AppRoutes = () => (
           element={
             <Later>
               <OutcomesPage />
+            </Later>
+          }
+        />
+        <Route
+          path="accounts"
+          element={
+            <Later>
+              <AccountsPage />
             </Later>
           }
         />

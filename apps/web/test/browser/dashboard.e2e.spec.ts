@@ -223,6 +223,48 @@ describe('the dashboard in a real browser', () => {
     }
   });
 
+  it('lets a supervisor create an account, and disabling it ends that person’s session at once', async () => {
+    const page = await signedIn(stack.browser, stack.url, logins.supervisor);
+    await page.getByRole('link', { name: 'Accounts' }).click();
+    await page.getByRole('table', { name: 'Accounts' }).waitFor();
+    await expectNoSeriousViolations(page, 'accounts');
+    await page.getByRole('button', { name: 'Create an account' }).click();
+    await fill(page, { Name: 'Nora Lind', Email: 'nora@demo.clinic' });
+    await form(page).getByRole('button', { name: 'Create the account' }).click();
+    const password = (await page.getByLabel('Temporary password').innerText()).trim();
+    expect(password.length).toBeGreaterThanOrEqual(20);
+    await page.getByRole('button', { name: 'Done' }).click();
+
+    const nora = await (await stack.browser.newContext()).newPage();
+    await nora.goto(`${stack.url}/`);
+    await nora.getByLabel('Email').fill('nora@demo.clinic');
+    await nora.getByRole('textbox', { name: 'Password' }).fill(password);
+    await nora.getByRole('button', { name: 'Sign in' }).click();
+    await nora.getByRole('heading', { name: 'My caseload' }).waitFor();
+
+    await page.getByRole('button', { name: 'Disable Nora Lind' }).click();
+    await page.getByRole('button', { name: 'Enable Nora Lind' }).waitFor();
+    // Nora's next request is refused: the dashboard takes her to sign-in, saying her session ended.
+    await nora.getByRole('link', { name: 'Outcomes' }).click();
+    await nora.getByText('Your session has ended').waitFor();
+  });
+
+  it('signs out on the server: the token the browser held no longer opens anything', async () => {
+    const page = await signedIn(stack.browser, stack.url, logins.manager);
+    const token = await page.evaluate(
+      () => (JSON.parse(sessionStorage.getItem('sot.session') ?? '{}') as { token?: string }).token,
+    );
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    const reused = await fetch(`${stack.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ me { id } }' }),
+    });
+    const answer = (await reused.json()) as { errors?: { extensions?: { code?: string } }[] };
+    expect(answer.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
   it('works the caseload from the keyboard: / to search, j and k to move, Enter to open', async () => {
     const page = await signedIn(stack.browser, stack.url, logins.manager);
     const links = page.locator('[data-case-link]');

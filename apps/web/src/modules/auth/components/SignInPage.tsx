@@ -46,6 +46,11 @@ export const SignInPage = () => {
             <Text c="dimmed" size="sm">
               Sign in to see your caseload.
             </Text>
+            {ended === 'idle' && (
+              <Alert color="yellow" title="Signed out after a while without activity">
+                Patient data is not left open on an unattended screen. Sign in again to return to the page you were on.
+              </Alert>
+            )}
             {ended === 'expired' && (
               <Alert color="yellow" title="Your session has ended">
                 Sign in again to return to the page you were on.

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { storeSession, storedSession } from './session';
 import type { Session } from './session';
 
-export type SessionEnd = 'signed-out' | 'expired';
+export type SessionEnd = 'signed-out' | 'expired' | 'idle';
 
 type SessionContextValue = {
   session: Session | undefined;

@@ -2,25 +2,29 @@ import { AppShell, Badge, Button, Group, Kbd, Text, UnstyledButton } from '@mant
 import { spotlight } from '@mantine/spotlight';
 import { useMemo } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
-import { useSession, useUser } from '../../auth/hooks/useSession';
+import { useUser } from '../../auth/hooks/useSession';
+import { useSignOut, useSignOutWhenIdle } from '../../auth/hooks/useSignOut';
 import { CommandPalette } from '../../palette/components/CommandPalette';
 import { usePaletteActions } from '../../palette/hooks/usePaletteActions';
 import type { PaletteAction } from '../../palette/hooks/usePaletteActions';
+import type { Role } from '../../../gql/graphql';
 import { roleLabel } from '../../shared/labels';
 import classes from './AppLayout.module.css';
 
-const pages = (canAudit: boolean) => [
+const pages = (role: Role) => [
   { to: '/', label: 'Caseload' },
   { to: '/outcomes', label: 'Outcomes' },
-  ...(canAudit ? [{ to: '/access-log', label: 'Access log' }] : []),
+  ...(role !== 'CASE_MANAGER' ? [{ to: '/access-log', label: 'Access log' }] : []),
+  ...(role === 'SUPERVISOR' ? [{ to: '/accounts', label: 'Accounts' }] : []),
 ];
 
 /** The frame of every signed-in page: where you are, who you are, the palette, sign out. */
 export const AppLayout = () => {
   const user = useUser();
-  const { signOut } = useSession();
+  const signOut = useSignOut();
+  useSignOutWhenIdle();
   const navigate = useNavigate();
-  const links = useMemo(() => pages(user.role !== 'CASE_MANAGER'), [user.role]);
+  const links = useMemo(() => pages(user.role), [user.role]);
   const actions = useMemo<PaletteAction[]>(
     () => [
       ...links.map((link) => ({
@@ -29,7 +33,7 @@ export const AppLayout = () => {
         group: 'Pages',
         onClick: () => void navigate(link.to),
       })),
-      { id: 'sign-out', label: 'Sign out', group: 'Pages', onClick: () => signOut() },
+      { id: 'sign-out', label: 'Sign out', group: 'Pages', onClick: () => void signOut() },
     ],
     [links, navigate, signOut],
   );
@@ -70,7 +74,7 @@ export const AppLayout = () => {
             >
               {roleLabel[user.role]}
             </Badge>
-            <Button variant="default" size="xs" onClick={() => signOut()}>
+            <Button variant="default" size="xs" onClick={() => void signOut()}>
               Sign out
             </Button>
           </Group>
