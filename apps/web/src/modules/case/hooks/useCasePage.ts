@@ -1,5 +1,6 @@
 import { useQuery, useSubscription } from '@apollo/client/react';
 import { useSearchParams } from 'react-router';
+import { useCoalescedRefetch } from '../../shared/hooks/useCoalescedRefetch';
 import { CaseAsOfQuery, CaseQuery, CaseUpdatedSubscription } from '../graphql/case';
 
 /** Events per timeline request (within the api's cost limit); more are fetched on demand. */
@@ -21,10 +22,8 @@ export const useCasePage = (caseId: string) => {
     skip: at === undefined,
     fetchPolicy: 'no-cache',
   });
-  useSubscription(CaseUpdatedSubscription, {
-    variables: { caseId },
-    onData: () => void current.refetch(),
-  });
+  const refresh = useCoalescedRefetch(() => current.refetch());
+  useSubscription(CaseUpdatedSubscription, { variables: { caseId }, onData: refresh });
   const setAsOf = (revision: number | undefined) =>
     setParams(
       (previous) => {
@@ -55,7 +54,7 @@ export const useCasePage = (caseId: string) => {
           }),
         })
     : undefined;
-  const reload = () => void current.refetch();
+  const reload = refresh;
   return {
     current,
     entries,

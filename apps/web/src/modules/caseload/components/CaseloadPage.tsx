@@ -67,10 +67,7 @@ export const CaseloadPage = () => {
     variables: { caseManagerId: location.manager ?? null, search: location.search || null },
     fetchPolicy: 'cache-and-network',
   });
-  const live = useLiveCaseload(() => {
-    void list.refetch();
-    void counts.refetch();
-  });
+  const live = useLiveCaseload(() => Promise.all([list.refetch(), counts.refetch()]));
   const searchLater = useDebouncedCallback((text: string) => go({ search: text.trim() }), 300);
 
   const rows = list.data?.cases.edges.map((edge) => edge.node) ?? [];

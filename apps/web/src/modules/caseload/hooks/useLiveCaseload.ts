@@ -1,18 +1,18 @@
 import { useSubscription } from '@apollo/client/react';
 import { useEffect, useRef, useState } from 'react';
+import { useCoalescedRefetch } from '../../shared/hooks/useCoalescedRefetch';
 import { CaseloadChangedSubscription } from '../graphql/caseload';
 
 /**
  * Changes to the caseload as they happen: refetches (at most once a second) without touching the
  * page, the view or the focus, and remembers which cases changed so the table can show them.
  */
-export const useLiveCaseload = (refetch: () => void) => {
+export const useLiveCaseload = (refetch: () => Promise<unknown>) => {
   const [changed, setChanged] = useState<ReadonlySet<string>>(new Set());
   const [announcement, setAnnouncement] = useState('');
   const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const since = useRef(new Set<string>());
-  const latest = useRef(refetch);
-  latest.current = refetch;
+  const refresh = useCoalescedRefetch(refetch);
   useEffect(() => () => clearTimeout(pending.current), []);
 
   useSubscription(CaseloadChangedSubscription, {
@@ -26,7 +26,7 @@ export const useLiveCaseload = (refetch: () => void) => {
       if (pending.current === undefined) {
         pending.current = setTimeout(() => {
           pending.current = undefined;
-          latest.current();
+          refresh();
           const count = since.current.size;
           since.current = new Set();
           setAnnouncement(`Caseload updated: ${count === 1 ? 'a case' : `${count} cases`} changed`);
