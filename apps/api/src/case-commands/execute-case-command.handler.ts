@@ -96,7 +96,7 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
     const expected = loaded.version === 0 ? 'no_stream' : loaded.version - 1;
     const appended = await this.store.append(
       caseStreamId(caseId),
-      toNewEvents(caseId, events, context, command),
+      toNewEvents(caseId, events, context, command, { firstRevision: loaded.version, previousLink: loaded.lastLink }),
       expected,
     );
     // The same events already stored: another instance recorded this very command a moment ago.

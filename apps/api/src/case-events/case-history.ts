@@ -1,6 +1,7 @@
 import { caseStreamId, fold, parseEvent } from '@sot/domain';
 import type { CaseEvent, CaseState } from '@sot/domain';
 import type { EventStore, Position, RecordedEvent } from '@sot/event-store';
+import { linkOf } from './tamper-evidence';
 
 export type LoadedCase = {
   readonly state: CaseState;
@@ -10,6 +11,8 @@ export type LoadedCase = {
   readonly commands: ReadonlyMap<string, RecordedCommand>;
   /** Where the stream's last event sits in the global order. */
   readonly lastPosition?: Position;
+  /** The last event's link in the stream's hash chain, which the next event continues. */
+  readonly lastLink?: string;
 };
 
 /** What the stream says of a command it recorded: its type and (since it was kept) a hash of its data. */
@@ -58,6 +61,7 @@ export const loadCase = async (store: EventStore, caseId: string): Promise<Loade
   const commands = new Map<string, RecordedCommand>();
   let version = 0;
   let lastPosition: Position | undefined;
+  let lastLink: string | undefined;
   for await (const { event, recorded } of readCaseHistory(store, caseId)) {
     events.push(event);
     const command = commandOf(recorded);
@@ -66,6 +70,13 @@ export const loadCase = async (store: EventStore, caseId: string): Promise<Loade
     }
     version = recorded.streamRevision + 1;
     lastPosition = recorded.position;
+    lastLink = linkOf(recorded);
   }
-  return { state: fold(events), version, commands, ...(lastPosition ? { lastPosition } : {}) };
+  return {
+    state: fold(events),
+    version,
+    commands,
+    ...(lastPosition ? { lastPosition } : {}),
+    ...(lastLink ? { lastLink } : {}),
+  };
 };

@@ -13,6 +13,7 @@ import { CaseCommandSender } from './mutations';
 import { opinionsResolvers } from './opinions';
 import { OutcomeStatsRepository, OutcomeStatsResolver } from './outcomes';
 import { recordsResolvers } from './records';
+import { HistoryIntegrityResolver } from './integrity';
 import { TimelineRepository, TimelineResolver } from './timeline';
 
 /** Every use case of a case, one folder each: its resolver, inputs and outputs. */
@@ -27,6 +28,7 @@ import { TimelineRepository, TimelineResolver } from './timeline';
     CaseResolver,
     TimelineRepository,
     TimelineResolver,
+    HistoryIntegrityResolver,
     CaseloadRepository,
     CaseloadService,
     CaseloadResolver,

@@ -1,0 +1,1 @@
+export { HistoryIntegrityResolver } from './history-integrity.resolver';
