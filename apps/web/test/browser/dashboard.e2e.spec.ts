@@ -171,6 +171,10 @@ describe('the dashboard in a real browser', () => {
     await page.getByRole('link', { name: PATIENT }).click();
     await page.getByRole('heading', { name: PATIENT }).waitFor();
     await page.getByRole('region', { name: 'Who read this case' }).getByText('Ana Ruiz').first().waitFor();
+    await page
+      .getByRole('region', { name: 'Integrity of the record' })
+      .getByText(/^History intact: all \d+ events match/)
+      .waitFor();
     for (const action of ['Add a note', "Record the patient's decision", 'Close the case', 'Resolve']) {
       expect({ action, shown: await page.getByRole('button', { name: action, exact: true }).count() }).toEqual({
         action,

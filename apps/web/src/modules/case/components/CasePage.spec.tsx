@@ -4,7 +4,7 @@ import { aCase, opinionRequest, receivedOpinion, recordItem } from '../../../../
 import { caseManager, renderWithApp } from '../../../../test/render';
 import { AssignableUsersQuery } from '../../users/graphql/users';
 import { AccessLogQuery } from '../../audit/graphql/access-log';
-import { CaseAsOfQuery, CaseQuery, CaseUpdatedSubscription } from '../graphql/case';
+import { CaseAsOfQuery, CaseHistoryIntegrityQuery, CaseQuery, CaseUpdatedSubscription } from '../graphql/case';
 import { TIMELINE_PAGE } from '../hooks/useCasePage';
 import { CasePage } from './CasePage';
 
@@ -70,6 +70,25 @@ const entry = (revision: number, eventType: string, recordedAt: string) => ({
 });
 
 const mocks = [
+  {
+    request: { query: CaseHistoryIntegrityQuery, variables: { id: theCase.id } },
+    result: {
+      data: {
+        case: {
+          __typename: 'Case' as const,
+          id: theCase.id,
+          history: {
+            __typename: 'HistoryIntegrity' as const,
+            intact: false,
+            checkedEvents: 1,
+            unchainedEvents: 0,
+            firstBrokenRevision: 1,
+          },
+        },
+      },
+    },
+    maxUsageCount: 10,
+  },
   // Live updates: subscribed to, and nothing happens during these tests.
   {
     request: { query: CaseUpdatedSubscription, variables: { caseId: theCase.id } },
@@ -183,6 +202,9 @@ describe('the case page', () => {
     expect(screen.queryByRole('button', { name: 'Add a note' })).not.toBeInTheDocument();
     const history = screen.getByRole('region', { name: 'Who read this case' });
     expect(await within(history).findByText('Ana Ruiz')).toBeInTheDocument();
+    const integrity = screen.getByRole('region', { name: 'Integrity of the record' });
+    expect(await within(integrity).findByText("This case's history was altered")).toBeInTheDocument();
+    expect(within(integrity).getByText(/revision 1 no longer matches/)).toBeInTheDocument();
   });
 
   it('shows the case as it stood at a moment of its timeline, and offers no action there', async () => {

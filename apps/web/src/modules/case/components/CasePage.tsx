@@ -12,6 +12,7 @@ import { useNames } from '../../users/useNames';
 import { useCasePage } from '../hooks/useCasePage';
 import { CaseAccessHistory } from './CaseAccessHistory';
 import { CaseHeader } from './CaseHeader';
+import { HistoryIntegrity } from './HistoryIntegrity';
 import { ConflictsSection, DecisionSection, NotesSection, WarningsList } from './CaseSections';
 import { OpinionMatrix } from './OpinionMatrix';
 import { PrintSummary } from './PrintSummary';
@@ -114,9 +115,14 @@ const CaseBody = ({
                 />
               </Section>
               {user.role !== 'CASE_MANAGER' && (
-                <Section title="Who read this case">
-                  <CaseAccessHistory caseId={c.id} names={name} />
-                </Section>
+                <>
+                  <Section title="Integrity of the record">
+                    <HistoryIntegrity caseId={live.id} version={live.version} />
+                  </Section>
+                  <Section title="Who read this case">
+                    <CaseAccessHistory caseId={c.id} names={name} />
+                  </Section>
+                </>
               )}
             </Stack>
           </Grid.Col>

@@ -182,3 +182,17 @@ export const CaseUpdatedSubscription = graphql(`
     }
   }
 `);
+
+export const CaseHistoryIntegrityQuery = graphql(`
+  query CaseHistoryIntegrity($id: ID!) {
+    case(id: $id) {
+      id
+      history {
+        intact
+        checkedEvents
+        unchainedEvents
+        firstBrokenRevision
+      }
+    }
+  }
+`);
