@@ -36,6 +36,9 @@ const main = async () => {
     await supervisor.getByRole('link', { name: 'Outcomes' }).click();
     await supervisor.getByText('Per case manager').waitFor();
     await shoot(supervisor, 'outcomes', true);
+    await supervisor.getByRole('link', { name: 'Accounts' }).click();
+    await supervisor.getByRole('table', { name: 'Accounts' }).waitFor();
+    await shoot(supervisor, 'accounts');
 
     const auditor = await signedIn(stack.browser, stack.url, logins.auditor);
     await auditor.getByRole('link', { name: 'Access log' }).click();

@@ -37,7 +37,10 @@ const AccountRow = ({
   return (
     <Table.Tr>
       <Table.Td>
-        <Text fw={500}>{account.displayName}</Text>
+        <Text fw={500}>
+          {account.displayName}
+          {self ? ' (you)' : ''}
+        </Text>
         <Text size="sm" c="dimmed">
           {account.email}
         </Text>
