@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { appendFigures } from './append.bench';
+import { httpFigures } from './http.bench';
 import { save, table } from './report';
 
 /**
@@ -25,7 +26,10 @@ const main = async (): Promise<void> => {
       `SELECT current_setting('server_version') AS server_version, current_setting('fsync') AS fsync,
               current_setting('synchronous_commit') AS synchronous_commit`,
     );
-    const figures = await appendFigures(database.pool, database.url, seconds, progress);
+    const figures = [
+      ...(await appendFigures(database.pool, database.url, seconds, progress)),
+      ...(await httpFigures(database.url, dataDir, seconds, progress)),
+    ];
     console.log(table(figures));
     const file = await save(join(__dirname, '..', 'results'), figures, {
       seconds,
