@@ -71,6 +71,8 @@ export const commandDataSchemas = {
   CloseCase: object({ reason: oneOf(values.closeReasons), comment: optional(values.SHORT_TEXT) }),
   ReopenCase: object({ reason: values.SHORT_TEXT }),
   AddNote: object({ noteId: identifier, text: values.LONG_TEXT }),
+  /** Destroys the key of the patient's data: a request reference, never the patient's name. */
+  ErasePatientData: object({ reason: oneOf(values.erasureReasons), reference: optional(values.REFERENCE) }),
 } satisfies Record<string, Schema<unknown>>;
 
 export type CommandType = keyof typeof commandDataSchemas;

@@ -122,3 +122,21 @@ export const addNote = ({ data, metadata }: CaseCommandOf<'AddNote'>, state: Cas
     }),
   ];
 };
+
+export const erasePatientData = (
+  { data, metadata }: CaseCommandOf<'ErasePatientData'>,
+  state: CaseState,
+): CaseEvent[] => {
+  const existing = requireCase(state);
+  if (existing.status !== 'closed') {
+    fail('CASE_NOT_CLOSED', "Close the case before erasing the patient's data");
+  }
+  return [
+    event('PatientDataErased', {
+      occurredAt: metadata.now,
+      reason: data.reason,
+      ...(data.reference ? { reference: data.reference } : {}),
+      erasedBy: metadata.actorId,
+    }),
+  ];
+};

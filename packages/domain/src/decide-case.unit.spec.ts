@@ -264,12 +264,51 @@ describe('a case', () => {
       ).toMatchObject({ status: 'closed', caseManagerId: OTHER_MANAGER });
     });
 
+    it('erases the patient data with a coded reason and who did it', () => {
+      given(closed())
+        .when(command('ErasePatientData', { reason: 'patient_request', reference: 'REQ-2291' }))
+        .then([
+          event('PatientDataErased', {
+            occurredAt: T0,
+            reason: 'patient_request',
+            reference: 'REQ-2291',
+            erasedBy: MANAGER,
+          }),
+        ]);
+    });
+
     it('reopens into an open case', () => {
       const reopened = given(closed())
         .when(command('ReopenCase', { reason: 'Patient returned' }))
         .thenState();
       expect(reopened.status).toBe('open');
       expect(reopened).not.toHaveProperty('closedAt');
+    });
+  });
+
+  describe("when the patient's data has been erased", () => {
+    const erased = () =>
+      history(
+        command('OpenCase', openCaseData()),
+        command('CloseCase', { reason: 'patient_withdrew' }),
+        command('ErasePatientData', { reason: 'retention_period_ended' }),
+      );
+
+    it.each([
+      command('AddNote', { noteId: 'n1', text: 'Called back' }),
+      command('ReopenCase', { reason: 'Patient returned' }),
+      command('AssignCaseManager', { caseManagerId: OTHER_MANAGER }),
+      command('ErasePatientData', { reason: 'patient_request' }),
+    ])('rejects $type with PATIENT_DATA_ERASED', (rejected) => {
+      given(erased()).when(rejected).thenThrows('PATIENT_DATA_ERASED');
+    });
+  });
+
+  describe('when the case is not closed', () => {
+    it('refuses to erase the patient data of an open case', () => {
+      given(openedCase())
+        .when(command('ErasePatientData', { reason: 'patient_request' }))
+        .thenThrows('CASE_NOT_CLOSED');
     });
   });
 });

@@ -3,6 +3,7 @@ import {
   addNote,
   assignCaseManager,
   closeCase,
+  erasePatientData,
   informOriginalClinician,
   openCase,
   reopenCase,
@@ -41,6 +42,7 @@ const deciders: Deciders = {
   CloseCase: closeCase,
   ReopenCase: reopenCase,
   AddNote: addNote,
+  ErasePatientData: erasePatientData,
 };
 
 /** A pure function of the command and the case so far. */

@@ -24,6 +24,7 @@ export const domainErrorCodes = [
   'CONFLICT_ALREADY_RESOLVED',
   'CONFLICT_PARTIES_INVALID',
   'OPEN_CONFLICTS_NOT_ACKNOWLEDGED',
+  'PATIENT_DATA_ERASED',
 ] as const;
 
 export type DomainErrorCode = (typeof domainErrorCodes)[number];

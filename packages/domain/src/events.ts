@@ -102,6 +102,12 @@ export const eventDataSchemas = {
     author: identifier,
     personal: object({ text: values.LONG_TEXT }),
   }),
+  PatientDataErased: object({
+    occurredAt: instant,
+    reason: oneOf(values.erasureReasons),
+    reference: optional(values.REFERENCE),
+    erasedBy: identifier,
+  }),
 } satisfies Record<string, Schema<{ occurredAt: string }>>;
 
 export type CaseEventType = keyof typeof eventDataSchemas;

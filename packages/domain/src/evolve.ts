@@ -119,6 +119,7 @@ const dataEvolvers: DataEvolvers = {
   CaseReopened: (data) => reopened(data),
   CaseClosed: (data) => data,
   NoteAdded: (data, { noteId }) => ({ ...data, noteIds: [...data.noteIds, noteId] }),
+  PatientDataErased: (data, { occurredAt }) => ({ ...data, erasedAt: occurredAt }),
 };
 
 const evolveData = (data: CaseData, event: CaseEvent): CaseData => {

@@ -2,8 +2,15 @@ import { fail } from './errors';
 import type { CaseState, ConflictState, DecidedCase, ExistingCase, OpenCase, OpinionRequestState } from './state';
 import { ORIGINAL_OPINION } from './values';
 
-export const requireCase = (state: CaseState): ExistingCase =>
-  state.status === 'none' ? fail('CASE_NOT_FOUND', 'No case has been opened under this id') : state;
+/** A case whose patient data was erased is a closed record: nothing more is written to it. */
+export const requireCase = (state: CaseState): ExistingCase => {
+  if (state.status === 'none') {
+    return fail('CASE_NOT_FOUND', 'No case has been opened under this id');
+  }
+  return state.erasedAt === undefined
+    ? state
+    : fail('PATIENT_DATA_ERASED', "The patient's data was erased from this case: it takes no further changes");
+};
 
 export const requireNotClosed = (state: CaseState): OpenCase | DecidedCase => {
   const existing = requireCase(state);

@@ -12,3 +12,4 @@ export * from './values';
 export * from './warnings';
 export { openConflicts } from './guards';
 export { sameInstitutionRule } from './institutions';
+export * from './patient-data';

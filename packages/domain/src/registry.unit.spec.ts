@@ -10,7 +10,7 @@ import { UnknownEventError, caseEventTypes, eventRegistry, parseEvent, schemaVer
 
 describe('the event registry', () => {
   it('knows every event type with a schema version', () => {
-    expect(caseEventTypes).toHaveLength(18);
+    expect(caseEventTypes).toHaveLength(19);
     for (const type of caseEventTypes) {
       expect(eventRegistry[type].schemaVersion).toBeGreaterThanOrEqual(1);
     }

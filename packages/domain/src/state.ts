@@ -108,6 +108,8 @@ export type CaseData = {
   readonly earlierDecisions: readonly DecisionState[];
   readonly noteIds: readonly string[];
   readonly lastEventAt: string;
+  /** When the patient's identifying data was erased (its key destroyed). */
+  readonly erasedAt?: string;
 };
 
 export type NoCase = { readonly status: 'none' };

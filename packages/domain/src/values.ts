@@ -38,6 +38,13 @@ export const transferMethods = [
 export const conflictSubjects = ['diagnosis', 'treatment'] as const;
 export const conflictResolutions = ['clinicians_conferred', 'further_opinion', 'patient_judgement'] as const;
 export const closeReasons = ['decision_made', 'patient_withdrew', 'patient_deceased', 'duplicate', 'other'] as const;
+/** Why a patient's identifying data was erased: coded, so the audited fact itself names no one. */
+export const erasureReasons = [
+  'patient_request',
+  'legal_obligation',
+  'entered_in_error',
+  'retention_period_ended',
+] as const;
 export const clinicianInformMethods = ['in_person', 'phone', 'letter', 'patient_portal', 'other'] as const;
 export const currencies = ['USD', 'EUR', 'GBP', 'CAD', 'CHF'] as const;
 
@@ -50,12 +57,15 @@ export type TransferMethod = (typeof transferMethods)[number];
 export type ConflictSubject = (typeof conflictSubjects)[number];
 export type ConflictResolution = (typeof conflictResolutions)[number];
 export type CloseReason = (typeof closeReasons)[number];
+export type ErasureReason = (typeof erasureReasons)[number];
 export type ClinicianInformMethod = (typeof clinicianInformMethods)[number];
 export type Currency = (typeof currencies)[number];
 
 export const NAME = text({ max: 200, bidiControls: 'refused' });
 export const SHORT_TEXT = text({ max: 500 });
 export const LONG_TEXT = text({ max: 4000 });
+/** A ticket or request number: short, one line. */
+export const REFERENCE = text({ max: 100 });
 
 /**
  * Patient-identifying data. Events keep it under a `personal` key and nowhere else, so that it
