@@ -9,6 +9,7 @@ import { CasesModule } from './cases';
 import { ErrorsToGraphQLFilter } from './graphql';
 import { graphQLServerConfig } from './graphql-server';
 import { DatabaseHealthCheck, HealthController } from './health';
+import { PatientDataModule } from './patient-data';
 import { PlatformModule } from './platform';
 import type { PlatformOptions } from './platform';
 import { ProjectionsModule } from './projections';
@@ -21,6 +22,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forRoot(options),
+        PatientDataModule,
         AuthModule,
         ProjectionsModule,
         CasesModule,

@@ -28,6 +28,8 @@ export type Harness = {
   /** The api's own database, for tests that play a second instance. */
   readonly databaseUrl: string;
   readonly app: INestApplication;
+  /** The api's environment: another instance started with it shares the database and the keys. */
+  readonly env: Readonly<Record<string, string>>;
   readonly store: EventStore;
   readonly gql: <T = Record<string, unknown>>(
     query: string,
@@ -44,15 +46,18 @@ export type HarnessOptions = { readonly env?: Record<string, string>; readonly l
 export const startHarness = async (name: string, options: HarnessOptions = {}): Promise<Harness> => {
   const scratch = await createScratchDatabase(process.env.SOT_TEST_ADMIN_URL!, name);
   const dataDir = await mkdtemp(join(tmpdir(), 'sot-api-'));
-  const config = loadConfig({
+  const env = {
     NODE_ENV: 'test',
     DATABASE_URL: scratch.url,
     DATA_DIR: dataDir,
     PORT: '0',
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
+    // Shared by every instance a test starts, as a deployment shares it.
+    PATIENT_DATA_KEY: Buffer.alloc(32, 'test patient data key').toString('base64'),
     ADMIN_PASSWORD: 'admin-password-for-tests',
     ...options.env,
-  });
+  };
+  const config = loadConfig(env);
   const app = await createApp(config, options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as AddressInfo;
@@ -74,6 +79,7 @@ export const startHarness = async (name: string, options: HarnessOptions = {}): 
     url,
     databaseUrl: scratch.url,
     app,
+    env,
     store: app.get<EventStore>(EVENT_STORE),
     gql,
     user: async (role, id) => {

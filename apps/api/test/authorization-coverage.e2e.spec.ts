@@ -149,6 +149,10 @@ const calls: Record<string, Call> = {
   'Mutation.closeCase': caseMutation('closeCase', () => ({ reason: 'PATIENT_WITHDREW' })),
   'Mutation.reopenCase': caseMutation('reopenCase', () => ({ reason: 'New findings' })),
   'Mutation.addNote': caseMutation('addNote', () => ({ noteId: `n-${Math.random()}`, text: 'Called the lab' })),
+  // After reopenCase: the case is open, so the supervisor's call gets through to CASE_NOT_CLOSED and erases nothing.
+  'Mutation.erasePatientData': caseMutation('erasePatientData', () => ({ reason: 'PATIENT_REQUEST' }), {
+    ...supervisorsOnly,
+  }),
   'Mutation.createAccount': {
     document:
       'mutation($e: String!) { createAccount(input: { email: $e, displayName: "New", role: AUDITOR }) { temporaryPassword } }',

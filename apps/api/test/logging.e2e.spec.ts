@@ -1,26 +1,9 @@
-import { Writable } from 'node:stream';
-import { createLogger } from '../src/platform';
 import { startHarness } from './app-harness';
 import type { Harness, TestUser } from './app-harness';
 import { mutationDocument } from './factories/documents';
+import { captureLogs } from './factories/logs';
 import { openCaseInput } from './factories/inputs';
 import { walkCase } from './factories/scenarios';
-
-/** The production logger, writing into memory instead of stdout. */
-const captureLogs = () => {
-  const lines: string[] = [];
-  let partial = '';
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      const text = partial + chunk.toString('utf8');
-      const parts = text.split('\n');
-      partial = parts.pop() ?? '';
-      lines.push(...parts.filter((line) => line.length > 0));
-      done();
-    },
-  });
-  return { logger: createLogger('debug', stream), lines };
-};
 
 describe('logs', () => {
   const captured = captureLogs();

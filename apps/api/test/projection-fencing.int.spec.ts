@@ -6,6 +6,7 @@ import pino from 'pino';
 import { PG_POOL, createKysely } from '../src/platform';
 import type { Projection, ReadModelTables } from '../src/projections';
 import { readCheckpoint } from '../src/projections/runner/checkpoints';
+import { PatientDataVault } from '../src/patient-data';
 import { ProjectionRunner } from '../src/projections/runner/projection-runner';
 import { ensureReadModelSchema } from '../src/projections/schema/read-model-schema';
 import { timelineProjection } from '../src/projections/timeline/timeline.projection';
@@ -55,6 +56,7 @@ describe('a projection leader that lost its lock without noticing', () => {
     const runner = new ProjectionRunner({
       projection: gated,
       store: harness.store,
+      vault: harness.app.get(PatientDataVault),
       pool,
       db,
       schema,

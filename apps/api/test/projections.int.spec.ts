@@ -10,6 +10,7 @@ import { ProjectionsService } from '../src/projections';
 import type { ProjectedEvent, Projection, ReadModelTables } from '../src/projections';
 import { caseReadModelProjection } from '../src/projections/case-read-model/case-read-model.projection';
 import { readCheckpoint } from '../src/projections/runner/checkpoints';
+import { PatientDataVault } from '../src/patient-data';
 import { ProjectionRunner } from '../src/projections/runner/projection-runner';
 import { ensureReadModelSchema } from '../src/projections/schema/read-model-schema';
 import { timelineProjection } from '../src/projections/timeline/timeline.projection';
@@ -58,6 +59,7 @@ describe('projection runner against real PostgreSQL', () => {
     new ProjectionRunner({
       projection,
       store: harness.store,
+      vault: harness.app.get(PatientDataVault),
       pool: runnerPool,
       db,
       schema,

@@ -63,7 +63,7 @@ describe('tamper evidence', () => {
   it('names the first event changed in the database, even by someone with full access to it', async () => {
     const caseId = await openWithNotes(3);
     await tamper(
-      `UPDATE event_store.events SET data = jsonb_set(data, '{personal,text}', '"I never said that"')
+      `UPDATE event_store.events SET data = jsonb_set(data, '{noteId}', '"n9"')
         WHERE stream_id = $1 AND event_type = 'NoteAdded' AND stream_revision = 3`,
       caseId,
     );

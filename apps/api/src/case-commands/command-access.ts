@@ -27,6 +27,9 @@ const authorizeCaseManager = (actor: Actor, command: CaseCommand, state: CaseSta
   if (command.type === 'AssignCaseManager') {
     throw new AppError('FORBIDDEN', 'Only a supervisor reassigns cases');
   }
+  if (command.type === 'ErasePatientData') {
+    throw new AppError('FORBIDDEN', "Only a supervisor erases a patient's data");
+  }
   if (command.type === 'OpenCase' && command.data.caseManagerId !== actor.id) {
     throw new AppError('FORBIDDEN', 'A case manager opens cases for their own caseload only');
   }

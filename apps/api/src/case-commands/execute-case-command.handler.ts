@@ -7,6 +7,8 @@ import { EventStoreError, WrongExpectedVersionError } from '@sot/event-store';
 import type { EventStore } from '@sot/event-store';
 import { commandKey, loadCase } from '../case-events';
 import type { LoadedCase } from '../case-events';
+import { PatientDataVault } from '../patient-data';
+import type { Sealer } from '../patient-data';
 import { AppError, EVENT_STORE } from '../platform';
 import { authorizeCommand } from './command-access';
 import { ExecuteCaseCommand } from './execute-case-command';
@@ -24,7 +26,12 @@ const jitteredPause = (attempt: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10 * 2 ** attempt, 250)));
 
 /** A commandId seen before on this case: the same command again, or (CONFLICT) a different one. */
-const isDuplicate = (loaded: LoadedCase, command: CaseCommand, context: CommandContext): boolean => {
+const isDuplicate = async (
+  loaded: LoadedCase,
+  command: CaseCommand,
+  context: CommandContext,
+  keys: () => Promise<Sealer>,
+): Promise<boolean> => {
   const earlier = loaded.commands.get(commandKey(context.actor.id, context.commandId));
   if (earlier === undefined) {
     return false;
@@ -32,7 +39,7 @@ const isDuplicate = (loaded: LoadedCase, command: CaseCommand, context: CommandC
   if (earlier.type !== command.type) {
     throw new AppError('CONFLICT', `commandId ${context.commandId} was already used for ${earlier.type} on this case`);
   }
-  if (earlier.hash !== undefined && earlier.hash !== commandHash(command)) {
+  if (earlier.hash !== undefined && earlier.hash !== commandHash(command, await keys())) {
     throw new AppError(
       'CONFLICT',
       `commandId ${context.commandId} was already used for a ${command.type} with other content: use a new commandId`,
@@ -59,7 +66,10 @@ const requireExpectedVersion = (version: number, context: CommandContext): void 
 export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCommand, CommandResult> {
   private readonly queue = new KeyedQueue();
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly vault: PatientDataVault,
+  ) {}
 
   execute(envelope: ExecuteCaseCommand): Promise<CommandResult> {
     return this.queue.run(envelope.caseId, () => this.untilRecorded(envelope));
@@ -83,20 +93,23 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
 
   /** Load, authorize, answer a duplicate, check the version, decide, append: once. */
   private async attempt({ caseId, command, context }: ExecuteCaseCommand): Promise<CommandResult> {
-    const loaded = await loadCase(this.store, caseId);
+    const loaded = await loadCase({ store: this.store, vault: this.vault }, caseId);
     // First: a duplicate must not answer (with the case) someone who may not send the command.
     authorizeCommand(context.actor, command, loaded.state);
-    if (isDuplicate(loaded, command, context)) {
+    const keys = () => this.vault.sealerFor(caseId);
+    if (await isDuplicate(loaded, command, context, keys)) {
       // Answered once the read models show the case as it is now, like the first delivery.
       const position = loaded.lastPosition ? { position: loaded.lastPosition } : {};
       return { caseId, version: loaded.version, ...position, duplicate: true };
     }
     requireExpectedVersion(loaded.version, context);
     const events = decide(command, loaded.state);
+    // After decide: a command refused (on a case that does not exist, say) leaves no key behind.
     const expected = loaded.version === 0 ? 'no_stream' : loaded.version - 1;
+    const chain = { firstRevision: loaded.version, previousLink: loaded.lastLink };
     const appended = await this.store.append(
       caseStreamId(caseId),
-      toNewEvents(caseId, events, context, command, { firstRevision: loaded.version, previousLink: loaded.lastLink }),
+      toNewEvents(caseId, events, { context, command, seal: await keys(), chain }),
       expected,
     );
     // The same events already stored: another instance recorded this very command a moment ago.

@@ -1,7 +1,11 @@
 import { caseStreamId, fold, parseEvent } from '@sot/domain';
 import type { CaseEvent, CaseState } from '@sot/domain';
 import type { EventStore, Position, RecordedEvent } from '@sot/event-store';
+import type { PatientDataVault } from '../patient-data';
 import { linkOf } from './tamper-evidence';
+
+/** Where a case's events are read from: the store, and the vault that opens their patient data. */
+export type CaseEventSource = { readonly store: EventStore; readonly vault: PatientDataVault };
 
 export type LoadedCase = {
   readonly state: CaseState;
@@ -29,15 +33,17 @@ export const commandKey = (actorId: string, commandId: string): string => `${act
 
 /** A case's events in order, optionally only those recorded up to `until`. */
 export async function* readCaseHistory(
-  store: EventStore,
+  { store, vault }: CaseEventSource,
   caseId: string,
   until?: Date,
 ): AsyncGenerator<CaseHistoryEntry> {
-  for await (const recorded of store.readStream(caseStreamId(caseId))) {
-    if (until !== undefined && recorded.recordedAt > until) {
+  const open = await vault.openerFor([caseId]);
+  for await (const stored of store.readStream(caseStreamId(caseId))) {
+    if (until !== undefined && stored.recordedAt > until) {
       return;
     }
-    yield { event: toCaseEvent(recorded), recorded };
+    // `recorded` stays as stored (sealed): its hash-chain link is over what the store holds.
+    yield { event: toCaseEvent(open(stored)), recorded: stored };
   }
 }
 
@@ -56,13 +62,13 @@ const commandOf = (recorded: RecordedEvent): [key: string, command: RecordedComm
 };
 
 /** Replays a case's stream into the domain's state: what `decide` needs, never a read model. */
-export const loadCase = async (store: EventStore, caseId: string): Promise<LoadedCase> => {
+export const loadCase = async (source: CaseEventSource, caseId: string): Promise<LoadedCase> => {
   const events: CaseEvent[] = [];
   const commands = new Map<string, RecordedCommand>();
   let version = 0;
   let lastPosition: Position | undefined;
   let lastLink: string | undefined;
-  for await (const { event, recorded } of readCaseHistory(store, caseId)) {
+  for await (const { event, recorded } of readCaseHistory(source, caseId)) {
     events.push(event);
     const command = commandOf(recorded);
     if (command) {

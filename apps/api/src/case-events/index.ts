@@ -1,5 +1,5 @@
 export { commandKey, loadCase, readCaseHistory, toCaseEvent } from './case-history';
-export type { CaseHistoryEntry, LoadedCase, RecordedCommand } from './case-history';
+export type { CaseEventSource, CaseHistoryEntry, LoadedCase, RecordedCommand } from './case-history';
 export { eventIdFor } from './event-ids';
 export { CHAIN_HASH, chainHash, chainVerifier, verifyChain } from './tamper-evidence';
 export type { HistoryIntegrity } from './tamper-evidence';

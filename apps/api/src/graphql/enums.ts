@@ -2,6 +2,7 @@ import { registerEnumType } from '@nestjs/graphql';
 import {
   clinicianInformMethods,
   closeReasons,
+  erasureReasons,
   conflictResolutions,
   conflictSubjects,
   currencies,
@@ -48,6 +49,7 @@ export const TransferMethodEnum = enumOf(
 export const ConflictSubjectEnum = enumOf(conflictSubjects, 'ConflictSubject', 'What the opinions disagree on');
 export const ConflictResolutionEnum = enumOf(conflictResolutions, 'ConflictResolution', 'How a conflict was settled');
 export const CloseReasonEnum = enumOf(closeReasons, 'CloseReason', 'Why a case was closed');
+export const ErasureReasonEnum = enumOf(erasureReasons, 'ErasureReason', "Why a patient's data was erased");
 export const InformMethodEnum = enumOf(clinicianInformMethods, 'InformMethod', 'How the original clinician was told');
 export const CurrencyEnum = enumOf(currencies, 'Currency', 'Currency of a self-pay fee');
 export const CaseStatusEnum = enumOf(['open', 'decided', 'closed'] as const, 'CaseStatus', 'Where a case stands');

@@ -35,6 +35,7 @@ export const graphQLCodeFor = (code: DomainErrorCode): AppErrorCode => {
     case 'CONFLICT_ALREADY_RESOLVED':
     case 'CONFLICT_PARTIES_INVALID':
     case 'OPEN_CONFLICTS_NOT_ACKNOWLEDGED':
+    case 'PATIENT_DATA_ERASED':
       return 'BAD_USER_INPUT';
     default: {
       const unexpected: never = code;

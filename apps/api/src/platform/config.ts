@@ -31,6 +31,19 @@ export const configSchema = z.object({
     .min(60)
     .max(7 * 24 * 3600)
     .default(8 * 3600),
+  /**
+   * Base64 of 32 random bytes (`openssl rand -base64 32`): wraps every patient's data key. Losing it
+   * loses every patient's data; changing it needs the keys rewrapped. Generated for the embedded default.
+   */
+  PATIENT_DATA_KEY: optionalText.pipe(
+    z
+      .string()
+      .refine(
+        (value) => /^[A-Za-z0-9+/]{43}=$/.test(value) && Buffer.from(value, 'base64').length === 32,
+        'PATIENT_DATA_KEY must be 32 bytes in base64 (openssl rand -base64 32)',
+      )
+      .optional(),
+  ),
   ADMIN_EMAIL: optionalText.pipe(z.email().optional()),
   ADMIN_PASSWORD: optionalText.pipe(z.string().min(12, 'ADMIN_PASSWORD must have at least 12 characters').optional()),
   /** Failed sign-ins to one account before it is locked for LOGIN_LOCKOUT_SECONDS. */
@@ -93,6 +106,9 @@ export const loadConfig = (env: NodeJS.ProcessEnv | Record<string, string | unde
   }
   if (parsed.data.NODE_ENV === 'production' && parsed.data.JWT_SECRET === undefined) {
     throw new ConfigError('Invalid configuration:\n  JWT_SECRET: required in production');
+  }
+  if (parsed.data.NODE_ENV === 'production' && parsed.data.PATIENT_DATA_KEY === undefined) {
+    throw new ConfigError('Invalid configuration:\n  PATIENT_DATA_KEY: required in production');
   }
   return { ...parsed.data, dataDir: resolve(parsed.data.DATA_DIR) };
 };

@@ -18,6 +18,20 @@ describe('configuration', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: required in production/);
   });
 
+  it('requires a patient data key of 32 bytes in production, and refuses any other length', () => {
+    const secret = 'x'.repeat(32);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret })).toThrow(
+      /PATIENT_DATA_KEY: required in production/,
+    );
+    expect(() => loadConfig({ PATIENT_DATA_KEY: Buffer.alloc(16).toString('base64') })).toThrow(
+      /PATIENT_DATA_KEY must be 32 bytes in base64/,
+    );
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: secret, PATIENT_DATA_KEY: key }).PATIENT_DATA_KEY).toBe(
+      key,
+    );
+  });
+
   it('needs a KurrentDB connection string for EVENT_STORE=kurrentdb, and only a KurrentDB one', () => {
     expect(() => loadConfig({ EVENT_STORE: 'kurrentdb' })).toThrow(
       /EVENTSTORE_URL: required when EVENT_STORE=kurrentdb/,

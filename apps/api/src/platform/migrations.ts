@@ -88,6 +88,22 @@ const migrations: Record<string, Migration> = {
       await sql`ALTER TABLE auth.users ADD COLUMN session_version integer NOT NULL DEFAULT 0`.execute(db);
     },
   },
+  '2026-11-26-004-patient-data-keys': {
+    // One data key per case, wrapped, apart from the events it opens. Erasure keeps the row without
+    // its key (a tombstone), so that no new key is ever made for an erased case.
+    up: async (db) => {
+      await sql`CREATE SCHEMA IF NOT EXISTS patient_data`.execute(db);
+      await sql`
+        CREATE TABLE patient_data.keys (
+          case_id uuid PRIMARY KEY,
+          wrapped_key bytea,
+          wrapped_by text,
+          created_at timestamptz NOT NULL DEFAULT now(),
+          erased_at timestamptz,
+          CONSTRAINT key_or_tombstone CHECK ((wrapped_key IS NULL) = (erased_at IS NOT NULL))
+        )`.execute(db);
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -4,6 +4,7 @@ import { CASE_STREAM_PREFIX } from '@sot/domain';
 import type { EventStore, Position } from '@sot/event-store';
 import { comparePositions } from '@sot/event-store';
 import type { Logger } from 'pino';
+import { PatientDataVault } from '../patient-data';
 import { APP_CONFIG, EVENT_STORE, LOGGER } from '../platform';
 import type { AppConfig } from '../platform';
 import { caseReadModelProjection } from './case-read-model/case-read-model.projection';
@@ -35,6 +36,7 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
     @Inject(READ_MODELS) private readonly readModels: ReadModelDatabase,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly vault: PatientDataVault,
   ) {
     this.register(caseReadModelProjection);
     this.register(timelineProjection);
@@ -55,6 +57,7 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
       new ProjectionRunner({
         projection,
         store: this.store,
+        vault: this.vault,
         pool,
         db,
         schema,

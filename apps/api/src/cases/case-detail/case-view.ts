@@ -88,4 +88,5 @@ export const caseView = (id: string, details: CaseDetails, version: number, now:
   closeReason: details.status === 'closed' ? details.closeReason : undefined,
   closeComment: details.status === 'closed' ? details.closeComment : undefined,
   notes: details.notes.map((note) => ({ ...note, addedAt: new Date(note.addedAt) })),
+  erasure: details.erasure ? { ...details.erasure, erasedAt: new Date(details.erasure.erasedAt) } : undefined,
 });

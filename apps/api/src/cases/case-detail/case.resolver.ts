@@ -7,6 +7,7 @@ import { readCaseHistory } from '../../case-events';
 import { DateTime } from '../../graphql';
 import { APP_CONFIG, AppError, EVENT_STORE } from '../../platform';
 import type { AppConfig } from '../../platform';
+import { PatientDataVault } from '../../patient-data';
 import { evolveCaseDetails } from '../../projections';
 import type { CaseDetails } from '../../projections';
 import { CaseReadAccess } from '../access';
@@ -21,6 +22,7 @@ export class CaseResolver {
     private readonly access: CaseReadAccess,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly vault: PatientDataVault,
   ) {}
 
   @Query(() => Case, { description: 'A case in full. Every call is recorded in the access log.' })
@@ -42,7 +44,7 @@ export class CaseResolver {
     const caseId = await this.access.authorize(user, id, 'caseAsOf');
     let details: CaseDetails | undefined;
     let version = 0;
-    for await (const { event, recorded } of readCaseHistory(this.store, caseId, at)) {
+    for await (const { event, recorded } of readCaseHistory({ store: this.store, vault: this.vault }, caseId, at)) {
       details = evolveCaseDetails(details, event);
       version = recorded.streamRevision + 1;
     }

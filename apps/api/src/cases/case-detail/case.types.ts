@@ -5,6 +5,7 @@ import type {
   ConflictResolution,
   ConflictSubject,
   Currency,
+  ErasureReason,
   ImagingModality,
   InstitutionType,
   RecordKind,
@@ -19,6 +20,7 @@ import {
   ConflictSubjectEnum,
   CurrencyEnum,
   DateTime,
+  ErasureReasonEnum,
   ImagingModalityEnum,
   InformMethodEnum,
   InstitutionTypeEnum,
@@ -194,6 +196,13 @@ export class CaseWarning {
   @Field(() => Int, { nullable: true }) furtherOpinions?: number;
 }
 
+@ObjectType({ description: "The erasure of a case's patient data" })
+export class Erasure {
+  @Field(() => DateTime) erasedAt: Date;
+  @Field(() => ErasureReasonEnum) reason: ErasureReason;
+  @Field() erasedBy: string;
+}
+
 @ObjectType({ description: 'A case in full, as its events tell it' })
 export class Case {
   @Field() id: string;
@@ -227,6 +236,11 @@ export class Case {
   @Field(() => CloseReasonEnum, { nullable: true }) closeReason?: CloseReason;
   @Field({ nullable: true }) closeComment?: string;
   @Field(() => [Note], { description: 'Oldest first' }) notes: Note[];
+  @Field(() => Erasure, {
+    nullable: true,
+    description: 'Set once the patient\'s data is erased: every patient text then reads "[erased]"',
+  })
+  erasure?: Erasure;
   /** Set on `caseAsOf`: what hangs off the case (its timeline) stops at the same moment. Not in the schema. */
   asOf?: Date;
 }

@@ -18,7 +18,7 @@ export class CaseSummary {
   @Field(() => ID) id: string;
   @Field(() => CaseStatusEnum) status: CaseDetails['status'];
   @Field({ nullable: true }) caseManagerId?: string;
-  @Field() patientName: string;
+  @Field({ description: '"[erased]" once the patient\'s data is erased' }) patientName: string;
   @Field() conditionName: string;
   @Field(() => SeverityEnum) severity: Severity;
   @Field(() => DateTime, { nullable: true }) deadline?: Date;

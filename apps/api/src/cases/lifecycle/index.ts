@@ -5,6 +5,7 @@ import { InformOriginalClinicianResolver } from './inform-original-clinician/inf
 import { CloseCaseResolver } from './close-case/close-case.resolver';
 import { ReopenCaseResolver } from './reopen-case/reopen-case.resolver';
 import { AddNoteResolver } from './add-note/add-note.resolver';
+import { ErasePatientDataResolver } from './erase-patient-data/erase-patient-data.resolver';
 
 /** The mutations of this group, one use case per folder. */
 export const lifecycleResolvers = [
@@ -15,4 +16,5 @@ export const lifecycleResolvers = [
   CloseCaseResolver,
   ReopenCaseResolver,
   AddNoteResolver,
+  ErasePatientDataResolver,
 ];

@@ -1,8 +1,11 @@
+import { ERASED } from '@sot/domain';
 import type { CaseEvent, CaseEventData, CaseEventType } from '@sot/domain';
 import type {
   CaseDetails,
   ConflictDetails,
   ConflictStanding,
+  DecisionDetails,
+  OpinionDetails,
   OpinionRequestDetails,
   RecordItemDetails,
 } from '../schema/case-details';
@@ -163,6 +166,49 @@ const reopened = ({
   conflicts: restand(details.conflicts, ['acknowledged_at_decision', 'closed_unresolved'], 'open'),
 });
 
+const eraseOpinion = ({ summary, ...opinion }: OpinionDetails): OpinionDetails =>
+  summary === undefined ? opinion : { ...opinion, summary: ERASED };
+
+/**
+ * The case page once the patient's data is erased: every patient text reads ERASED, exactly as a
+ * rebuild from the events (whose sealed fields then open as erased) would fold it.
+ */
+const erased = (details: CaseDetails, data: CaseEventData<'PatientDataErased'>): CaseDetails => {
+  const eraseDecision = (decision: DecisionDetails): DecisionDetails => ({
+    ...decision,
+    rationaleInPatientsWords: ERASED,
+  });
+  const eraseRecord = (item: RecordItemDetails): RecordItemDetails => ({
+    ...item,
+    ...(item.refusalReason === undefined ? {} : { refusalReason: ERASED }),
+    refusals: item.refusals.map((refusal) => ({ ...refusal, reason: ERASED })),
+  });
+  const eraseRequest = (request: OpinionRequestDetails): OpinionRequestDetails => ({
+    ...request,
+    ...(request.question === undefined ? {} : { question: ERASED }),
+    records: request.records.map(eraseRecord),
+    ...(request.opinion === undefined ? {} : { opinion: eraseOpinion(request.opinion) }),
+  });
+  const { deadlineSource, clinicianInformedReason, closeComment, decision, ...rest } = details;
+  return {
+    ...rest,
+    patient: { name: ERASED },
+    ...(deadlineSource === undefined ? {} : { deadlineSource: ERASED }),
+    ...(clinicianInformedReason === undefined ? {} : { clinicianInformedReason: ERASED }),
+    ...(closeComment === undefined ? {} : { closeComment: ERASED }),
+    ...(decision === undefined ? {} : { decision: eraseDecision(decision) }),
+    requests: details.requests.map(eraseRequest),
+    conflicts: details.conflicts.map((conflict) => ({
+      ...conflict,
+      description: ERASED,
+      ...(conflict.outcome === undefined ? {} : { outcome: ERASED }),
+    })),
+    earlierDecisions: details.earlierDecisions.map(eraseDecision),
+    notes: details.notes.map((note) => ({ ...note, text: ERASED })),
+    erasure: { erasedAt: data.occurredAt, reason: data.reason, erasedBy: data.erasedBy },
+  };
+};
+
 type Evolvers = {
   readonly [T in CaseEventType]: (details: CaseDetails, data: CaseEventData<T>) => CaseDetails;
 };
@@ -197,6 +243,7 @@ const evolvers: Evolvers = {
     ...details,
     notes: [...details.notes, { noteId, text: personal.text, author, addedAt: occurredAt }],
   }),
+  PatientDataErased: erased,
 };
 
 /** Folds one event into the case page; events before the case was opened are ignored. */

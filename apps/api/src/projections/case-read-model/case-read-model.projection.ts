@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { destroyPatientKey } from '../../patient-data';
 import type { Transaction } from 'kysely';
 import type { CaseDetails } from '../schema/case-details';
 import type { ReadModelTables } from '../schema/read-model.tables';
@@ -66,6 +67,12 @@ export const caseReadModelProjection: Projection = {
     const caseIds = [...new Set(events.map((event) => event.caseId))];
     if (caseIds.length === 0) {
       return;
+    }
+    for (const { caseId, event } of events) {
+      if (event.type === 'PatientDataErased') {
+        // In the commit that scrubs the case: the key never outlives the read model's plaintext.
+        await destroyPatientKey(trx, caseId, event.data.occurredAt);
+      }
     }
     const stored = await storedDetails(trx, caseIds);
     const managersBefore = new Map([...stored].map(([caseId, { details }]) => [caseId, details?.caseManagerId]));

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Pool, PoolClient } from 'pg';
 import type { Logger } from 'pino';
 import { toCaseEvent } from '../../case-events';
+import type { PatientDataVault } from '../../patient-data';
 import type { ReadModelTables } from '../schema/read-model.tables';
 import { backoffDelay } from './backoff';
 import { CheckpointMovedError, moveCheckpoint, readCheckpoint } from './checkpoints';
@@ -17,6 +18,7 @@ const NOT_YET = Symbol('not yet');
 export type ProjectionRunnerOptions = {
   readonly projection: Projection;
   readonly store: EventStore;
+  readonly vault: PatientDataVault;
   readonly pool: Pool;
   readonly db: Kysely<ReadModelTables>;
   readonly schema: string;
@@ -164,9 +166,13 @@ export class ProjectionRunner {
   }
 
   private async applyBatch(batch: readonly RecordedEvent[]): Promise<void> {
+    // One look-up of the batch's keys, before the transaction: a projection sees patient data opened.
+    const open = await this.options.vault.openerFor(batch.flatMap(({ streamId }) => caseIdFromStream(streamId) ?? []));
     const projected = batch.flatMap((recorded): ProjectedEvent[] => {
       const caseId = caseIdFromStream(recorded.streamId);
-      return caseId ? [{ caseId, event: toCaseEvent(recorded), recorded, version: recorded.streamRevision + 1 }] : [];
+      return caseId
+        ? [{ caseId, event: toCaseEvent(open(recorded)), recorded, version: recorded.streamRevision + 1 }]
+        : [];
     });
     const last = batch[batch.length - 1]!;
     await this.options.db.transaction().execute(async (trx) => {

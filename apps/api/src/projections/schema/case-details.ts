@@ -5,6 +5,7 @@ import type {
   ConflictResolution,
   ConflictSubject,
   Coverage,
+  ErasureReason,
   Expert,
   IndependenceConcern,
   OriginalOpinion,
@@ -117,4 +118,6 @@ export type CaseDetails = {
   readonly closedAt?: string;
   readonly closeReason?: CloseReason;
   readonly closeComment?: string;
+  /** Once the patient's data is erased: when, why and by whom. Every patient text then reads ERASED. */
+  readonly erasure?: { readonly erasedAt: string; readonly reason: ErasureReason; readonly erasedBy: string };
 };

@@ -40,6 +40,8 @@ const describers: Describers = {
   CaseClosed: ({ reason }) => `Case closed (${words(reason)})`,
   CaseReopened: () => 'Case reopened',
   NoteAdded: () => 'Note added',
+  PatientDataErased: ({ reason, reference }) =>
+    `Patient data erased (${words(reason)}${reference ? `; reference ${reference}` : ''})`,
 };
 
 export const describeEvent = (event: CaseEvent): string => {

@@ -1,3 +1,4 @@
+import { ERASED, patientDataFields } from '@sot/domain';
 import type { Projection } from '../runner/projection';
 import { describeEvent } from './describe-event';
 import { eventText } from './event-text';
@@ -27,5 +28,18 @@ export const timelineProjection: Projection = {
       .values(rows)
       .onConflict((conflict) => conflict.columns(['case_id', 'stream_revision']).doNothing())
       .execute();
+    for (const { caseId, event, recorded } of events) {
+      if (event.type === 'PatientDataErased') {
+        // Every text of the case came from its patient data fields: each now reads as erased.
+        await trx
+          .updateTable('timeline')
+          .set({ text: ERASED })
+          .where('case_id', '=', caseId)
+          .where('stream_revision', '<', recorded.streamRevision)
+          .where('event_type', 'in', Object.keys(patientDataFields))
+          .where('text', 'is not', null)
+          .execute();
+      }
+    }
   },
 };
