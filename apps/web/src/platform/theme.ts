@@ -38,6 +38,8 @@ export const theme = createTheme({
   components: {
     // Sentence case and never cut: a badge's words are its meaning ("2 days overdue").
     Badge: { defaultProps: { radius: 'sm', tt: 'none' }, styles: { label: { overflow: 'visible' } } },
+    // The dialogs' close button is an icon: without a name a screen reader announces only "button".
+    Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
   },
 });
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { form, palette, seriousViolations, signedIn } from './pages.ts';
+import { form, graphql, palette, seriousViolations, signedIn } from './pages.ts';
 import { logins, startStack } from './stack.ts';
 import type { Stack } from './stack.ts';
 
@@ -239,6 +239,29 @@ describe('the dashboard in a real browser', () => {
     for (const href of chosen) {
       await rowOf(href).getByText('Dev Sharma').waitFor();
     }
+  });
+
+  it("lets a supervisor erase a closed case's patient data, after which every page says so and offers nothing", async () => {
+    const page = await signedIn(stack.browser, stack.url, logins.supervisor);
+    const closed = await graphql<{ cases: { edges: { node: { id: string; patientName: string } }[] } }>(
+      stack.url,
+      logins.supervisor,
+      '{ cases(first: 1, filter: { status: [CLOSED] }) { edges { node { id patientName } } } }',
+    );
+    const { id, patientName } = closed.cases.edges[0]!.node;
+    await page.goto(`${stack.url}/cases/${id}`);
+    await page.getByRole('heading', { name: patientName, level: 1 }).waitFor();
+    await palette(page, "Erase the patient's data");
+    await form(page).getByText('This cannot be undone').waitFor();
+    await expectNoSeriousViolations(page, 'erasure form');
+    await fill(page, { 'Request reference (optional)': 'REQ-2291' });
+    await submit(page, "Erase the patient's data");
+
+    await page.getByRole('heading', { name: 'Patient data erased', level: 1 }).waitFor();
+    await page.getByText("The patient's data was erased").waitFor();
+    expect(await page.getByText(patientName).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Add a note' }).count()).toBe(0);
+    await expectNoSeriousViolations(page, 'erased case page');
   });
 
   it('lets a supervisor create an account, and disabling it ends that person’s session at once', async () => {

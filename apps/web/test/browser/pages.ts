@@ -45,3 +45,25 @@ export const palette = async (page: Page, action: string) => {
 
 /** The open form (the palette's own dialog has no name). */
 export const form = (page: Page) => page.getByRole('dialog', { name: /\S/ });
+
+/** Asks the api directly, signed in as `email`: for finding what a test needs, never for what it checks. */
+export const graphql = async <T>(url: string, email: string, query: string): Promise<T> => {
+  const post = async (body: unknown, token?: string) => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    return (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+  };
+  const login = await post({
+    query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+    variables: { e: email, p: DEMO_PASSWORD },
+  });
+  const token = (login.data?.login as { token: string } | undefined)?.token;
+  const answer = await post({ query }, token);
+  if (answer.errors || !answer.data) {
+    throw new Error(`GraphQL failed: ${JSON.stringify(answer.errors)}`);
+  }
+  return answer.data as T;
+};

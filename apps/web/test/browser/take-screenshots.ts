@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { signedIn } from './pages.ts';
+import { form, graphql, palette, signedIn } from './pages.ts';
 import { logins, startStack } from './stack.ts';
 
 /**
@@ -39,6 +39,19 @@ const main = async () => {
     await supervisor.getByRole('link', { name: 'Accounts' }).click();
     await supervisor.getByRole('table', { name: 'Accounts' }).waitFor();
     await shoot(supervisor, 'accounts');
+
+    const closed = await graphql<{ cases: { edges: { node: { id: string } }[] } }>(
+      stack.url,
+      logins.supervisor,
+      '{ cases(first: 1, filter: { status: [CLOSED] }) { edges { node { id } } } }',
+    );
+    await supervisor.goto(`${stack.url}/cases/${closed.cases.edges[0]!.node.id}`);
+    await supervisor.getByLabel('Decision deadline').waitFor();
+    await palette(supervisor, "Erase the patient's data");
+    await shoot(supervisor, 'erase-dialog');
+    await form(supervisor).getByRole('button', { name: "Erase the patient's data", exact: true }).click();
+    await supervisor.getByRole('heading', { name: 'Patient data erased', level: 1 }).waitFor();
+    await shoot(supervisor, 'erased-case', true);
 
     const auditor = await signedIn(stack.browser, stack.url, logins.auditor);
     await auditor.getByRole('link', { name: 'Access log' }).click();

@@ -96,6 +96,7 @@ export const aCase = (overrides: Partial<CaseFieldsFragment> = {}): CaseFieldsFr
   closedAt: null,
   closeReason: null,
   closeComment: null,
+  erasure: null,
   warnings: [],
   ...overrides,
 });

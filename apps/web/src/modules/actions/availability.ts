@@ -17,19 +17,20 @@ export type ActionId =
   | 'addNote'
   | 'assignCaseManager'
   | 'closeCase'
-  | 'reopenCase';
+  | 'reopenCase'
+  | 'erasePatientData';
 
-type Case = Pick<CaseFieldsFragment, 'status' | 'clinicianInformedAt' | 'requests' | 'conflicts'>;
+type Case = Pick<CaseFieldsFragment, 'status' | 'clinicianInformedAt' | 'requests' | 'conflicts' | 'erasure'>;
 
 const active = (c: Case) => c.requests.filter((request) => request.status !== 'CANCELLED');
 
 /**
  * What the case's state allows, mirroring the domain's rules so that no button is offered that
  * the api would refuse for the state alone (the api still decides: it has the last word).
- * Auditors are read-only; reassignment is the supervisors'.
+ * Auditors are read-only; reassignment and erasure are the supervisors'; an erased case takes nothing.
  */
 export const availableActions = (c: Case, role: Role): ActionId[] => {
-  if (role === 'AUDITOR') {
+  if (role === 'AUDITOR' || c.erasure) {
     return [];
   }
   const open = c.status === 'OPEN';
@@ -54,6 +55,7 @@ export const availableActions = (c: Case, role: Role): ActionId[] => {
     ['assignCaseManager', role === 'SUPERVISOR'],
     ['closeCase', notClosed],
     ['reopenCase', c.status === 'CLOSED'],
+    ['erasePatientData', role === 'SUPERVISOR' && c.status === 'CLOSED'],
   ];
   return rules.filter(([, allowed]) => allowed).map(([id]) => id);
 };

@@ -11,10 +11,22 @@ describe('the actions a case offers', () => {
     expect(availableActions(aCase(), 'CASE_MANAGER')).not.toContain('assignCaseManager');
   });
 
-  it('offers a closed case only notes, reassignment and reopening', () => {
+  it('offers a closed case only notes, reassignment, reopening and, to supervisors, erasure', () => {
     expect(availableActions(aCase({ status: 'CLOSED' }), 'SUPERVISOR').sort()).toEqual(
-      ['addNote', 'assignCaseManager', 'reopenCase'].sort(),
+      ['addNote', 'assignCaseManager', 'erasePatientData', 'reopenCase'].sort(),
     );
+    expect(availableActions(aCase({ status: 'CLOSED' }), 'CASE_MANAGER')).not.toContain('erasePatientData');
+    expect(availableActions(aCase(), 'SUPERVISOR')).not.toContain('erasePatientData');
+  });
+
+  it("offers nothing on a case whose patient's data was erased", () => {
+    const erasure = {
+      __typename: 'Erasure' as const,
+      erasedAt: '2026-11-20T09:00:00.000Z',
+      reason: 'PATIENT_REQUEST' as const,
+      erasedBy: 'sam',
+    };
+    expect(availableActions(aCase({ status: 'CLOSED', erasure }), 'SUPERVISOR')).toEqual([]);
   });
 
   it('offers record steps only for items in a state that allows them', () => {

@@ -3,6 +3,7 @@ import type {
   CloseReason,
   ConflictResolution,
   ConflictStanding,
+  ErasureReason,
   InformMethod,
   InstitutionType,
   RecordKind,
@@ -77,6 +78,13 @@ export const closeReasonLabel: Record<CloseReason, string> = {
   PATIENT_DECEASED: 'The patient died',
   DUPLICATE: 'Duplicate case',
   OTHER: 'Other',
+};
+
+export const erasureReasonLabel: Record<ErasureReason, string> = {
+  PATIENT_REQUEST: 'The patient asked for it',
+  LEGAL_OBLIGATION: 'A legal obligation',
+  ENTERED_IN_ERROR: 'Entered in error (wrong patient)',
+  RETENTION_PERIOD_ENDED: 'The retention period ended',
 };
 
 export const resolutionLabel: Record<ConflictResolution, string> = {

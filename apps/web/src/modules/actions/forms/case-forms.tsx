@@ -1,15 +1,16 @@
-import { Checkbox, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Alert, Checkbox, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import {
   AddNoteMutation,
   AssignCaseManagerMutation,
   CloseCaseMutation,
+  ErasePatientDataMutation,
   InformOriginalClinicianMutation,
   MakeDecisionMutation,
   ReopenCaseMutation,
   SetDecisionDeadlineMutation,
 } from '../graphql/commands';
-import { closeReasonLabel, informMethodLabel, optionsOf } from '../../shared/labels';
+import { closeReasonLabel, erasureReasonLabel, informMethodLabel, optionsOf } from '../../shared/labels';
 import { compact, defineForm, endOfDay, newId, optionalText } from './form-spec';
 import type { FormContext } from './form-spec';
 
@@ -136,6 +137,39 @@ export const reopenCaseForm = defineForm({
   initialValues: () => ({ reason: '' }),
   toInput: (values) => ({ reason: values.reason }),
   Fields: ({ form }) => <TextInput label="Why it is reopened" data-autofocus {...form.getInputProps('reason')} />,
+});
+
+export const erasePatientDataForm = defineForm({
+  id: 'erasePatientData',
+  label: "Erase the patient's data",
+  group: 'Case',
+  domainType: 'ErasePatientData',
+  mutation: ErasePatientDataMutation,
+  field: 'erasePatientData',
+  enumKeys: ['reason'],
+  initialValues: () => ({ reason: 'PATIENT_REQUEST', reference: '' }),
+  toInput: (values) => compact({ reason: values.reason, reference: optionalText(values.reference) }),
+  Fields: ({ form, context }) => (
+    <Stack>
+      <Alert color="red" variant="light" title="This cannot be undone">
+        {context.case.patient.name}'s name, birth date, record number, the notes and every text typed on this case will
+        read "erased" everywhere, for good. The dates, codes, opinions and statistics stay, and the erasure itself is
+        recorded.
+      </Alert>
+      <Select
+        label="Why"
+        data={optionsOf(erasureReasonLabel)}
+        allowDeselect={false}
+        data-autofocus
+        {...form.getInputProps('reason')}
+      />
+      <TextInput
+        label="Request reference (optional)"
+        description="A ticket or request number: never the patient's name"
+        {...form.getInputProps('reference')}
+      />
+    </Stack>
+  ),
 });
 
 const opinionSources = (context: FormContext) => [

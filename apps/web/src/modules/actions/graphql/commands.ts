@@ -141,6 +141,14 @@ export const CloseCaseMutation = graphql(`
   }
 `);
 
+export const ErasePatientDataMutation = graphql(`
+  mutation ErasePatientData($input: ErasePatientDataInput!) {
+    erasePatientData(input: $input) {
+      ...CommandResult
+    }
+  }
+`);
+
 export const ReopenCaseMutation = graphql(`
   mutation ReopenCase($input: ReopenCaseInput!) {
     reopenCase(input: $input) {

@@ -1,8 +1,15 @@
-import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { CaseFieldsFragment } from '../../../gql/graphql';
 import { DeadlineBadge } from '../../shared/components/DeadlineBadge';
 import { daysBetween, formatDate, formatDateTime } from '../../shared/dates';
-import { closeReasonLabel, informMethodLabel, severityLabel, statusLabel } from '../../shared/labels';
+import { PatientName } from '../../shared/components/PatientName';
+import {
+  closeReasonLabel,
+  erasureReasonLabel,
+  informMethodLabel,
+  severityLabel,
+  statusLabel,
+} from '../../shared/labels';
 
 type Props = { c: CaseFieldsFragment; managerName: string; now: Date };
 
@@ -12,12 +19,11 @@ export const CaseHeader = ({ c, managerName, now }: Props) => (
     <Group justify="space-between" align="flex-start">
       <Stack gap={2}>
         <Title order={1} size="h2">
-          {c.patient.name}
+          <PatientName name={c.patient.name} />
         </Title>
         <Text size="sm" c="dimmed">
-          {c.patient.birthDate ? `Born ${c.patient.birthDate}` : 'Birth date not recorded'}
-          {c.patient.medicalRecordNumber ? ` · record ${c.patient.medicalRecordNumber}` : ''} · case manager{' '}
-          {managerName}
+          {c.erasure ? '' : c.patient.birthDate ? `Born ${c.patient.birthDate} · ` : 'Birth date not recorded · '}
+          {c.patient.medicalRecordNumber ? `record ${c.patient.medicalRecordNumber} · ` : ''}case manager {managerName}
         </Text>
       </Stack>
       <Group gap="xs">
@@ -33,6 +39,12 @@ export const CaseHeader = ({ c, managerName, now }: Props) => (
         </Badge>
       </Group>
     </Group>
+    {c.erasure && (
+      <Alert color="gray" title="The patient's data was erased" aria-label="Erasure">
+        On {formatDateTime(c.erasure.erasedAt)} ({erasureReasonLabel[c.erasure.reason]}). Names, birth date, record
+        number and every text typed on this case read "erased"; the rest of its history stands.
+      </Alert>
+    )}
     <SimpleGrid cols={{ base: 1, md: 3 }}>
       <Card withBorder padding="sm">
         <Text size="xs" tt="uppercase" fw={700} c="dimmed">

@@ -1,4 +1,5 @@
 import type { CaseFieldsFragment } from '../../../gql/graphql';
+import { patientLabel } from '../../shared/components/PatientName';
 import { formatDate } from '../../shared/dates';
 import classes from './PrintSummary.module.css';
 
@@ -9,7 +10,7 @@ export const PrintSummary = ({ c }: { c: CaseFieldsFragment }) => {
     <section className={classes.summary} aria-hidden="true">
       <h1>Your second-opinion summary</h1>
       <p>
-        {c.patient.name}
+        {patientLabel(c.patient.name)}
         {c.patient.birthDate ? `, born ${c.patient.birthDate}` : ''} · {c.condition.name}
       </p>
       <p>

@@ -119,6 +119,11 @@ export const CaseFieldsFragment = graphql(`
     closedAt
     closeReason
     closeComment
+    erasure {
+      erasedAt
+      reason
+      erasedBy
+    }
     warnings {
       code
       requestId

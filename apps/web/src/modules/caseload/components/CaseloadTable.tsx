@@ -8,6 +8,7 @@ import { formatDate } from '../../shared/dates';
 import { severityLabel, statusLabel } from '../../shared/labels';
 import { describeWarning } from '../../shared/warnings';
 import classes from './CaseloadTable.module.css';
+import { PatientName, patientLabel } from '../../shared/components/PatientName';
 
 export type CaseloadRow = CaseloadQuery['cases']['edges'][number]['node'];
 
@@ -74,7 +75,7 @@ const columns = (managerName: Props['managerName']): DataTableColumn<CaseloadRow
     render: (row) => (
       <Stack gap={0}>
         <Anchor component={Link} to={`/cases/${row.id}`} fw={600} data-case-link className={classes.caseLink}>
-          {row.patientName}
+          <PatientName name={row.patientName} />
         </Anchor>
         <Text size="sm" c="dimmed">
           {row.conditionName} · {severityLabel[row.severity]}
@@ -130,7 +131,9 @@ export const CaseloadTable = ({
           selectedRecords: selected,
           onSelectedRecordsChange: onSelectedChange,
           allRecordsSelectionCheckboxProps: { 'aria-label': 'Select all cases on this page' },
-          getRecordSelectionCheckboxProps: (row: CaseloadRow) => ({ 'aria-label': `Select ${row.patientName}` }),
+          getRecordSelectionCheckboxProps: (row: CaseloadRow) => ({
+            'aria-label': `Select ${patientLabel(row.patientName)}`,
+          }),
         }
       : {})}
   />
