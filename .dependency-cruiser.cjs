@@ -6,7 +6,7 @@
 const api = '^apps/api/src';
 
 /** The api's top-level folders, lowest first: each may import only folders before it in this list. */
-const layers = ['platform', 'graphql', 'auth', 'case-events', 'case-commands', 'projections', 'health', 'cases'];
+const layers = ['platform', 'patient-data', 'graphql', 'auth', 'case-events', 'case-commands', 'projections', 'health', 'cases'];
 const layerRules = layers.slice(0, -1).map((layer, index) => ({
   name: `layer-${layer}-imports-no-higher-layer`,
   severity: 'error',
