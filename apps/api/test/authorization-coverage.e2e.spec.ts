@@ -82,6 +82,18 @@ const calls: Record<string, Call> = {
       auditor: 'UNAUTHENTICATED',
     },
   },
+  'Mutation.refreshSession': {
+    document: 'mutation { refreshSession(refreshToken: "made-up") { token } }',
+    variables: () => ({}),
+    // Public by design: the refresh token is the credential.
+    expect: {
+      anonymous: 'UNAUTHENTICATED',
+      owner: 'UNAUTHENTICATED',
+      otherManager: 'UNAUTHENTICATED',
+      supervisor: 'UNAUTHENTICATED',
+      auditor: 'UNAUTHENTICATED',
+    },
+  },
   'Mutation.openCase': {
     document: mutationDocument('openCase'),
     variables: (ids) => ({ input: { ...openCaseInput(ids.ownerId), commandId: `open-${Math.random()}` } }),

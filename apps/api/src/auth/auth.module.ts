@@ -13,12 +13,14 @@ import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
 import { ensureFirstAdmin, jwtSecret } from './bootstrap-admin';
 import { TOKEN_SERVICE, TokenService } from './tokens';
+import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { UsersRepository } from './users.repository';
 import { UsersResolver } from './users.resolver';
 
 @Module({
   providers: [
     UsersRepository,
+    RefreshTokensRepository,
     AuthService,
     AuthResolver,
     UsersResolver,

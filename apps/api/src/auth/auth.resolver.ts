@@ -29,6 +29,18 @@ export class AuthResolver {
     return this.auth.login(email, password, req?.socket?.remoteAddress);
   }
 
+  @Public()
+  @Mutation(() => AuthPayload, {
+    description:
+      'A new access token for a refresh token, which is used up: keep the new refresh token. UNAUTHENTICATED (reason SESSION_ENDED) when the sign-in is over.',
+  })
+  refreshSession(@Args('refreshToken') refreshToken: string) {
+    if (refreshToken.length > 100) {
+      throw new AppError('BAD_USER_INPUT', 'That is not a refresh token', { field: 'refreshToken' });
+    }
+    return this.auth.refresh(refreshToken);
+  }
+
   @Query(() => User, { description: 'Who you are signed in as' })
   async me(@CurrentUser() user: AuthenticatedUser): Promise<User> {
     const row = await this.users.findById(user.id);

@@ -15,8 +15,14 @@ export class User {
 
 @ObjectType()
 export class AuthPayload {
-  @Field() token: string;
-  @Field(() => DateTime) expiresAt: Date;
+  @Field({ description: 'The access token: send it as Authorization: Bearer <token>' })
+  token: string;
+  @Field(() => DateTime, { description: 'When the access token stops working: refresh the session before then' })
+  expiresAt: Date;
+  @Field({ description: 'Exchanged once, with refreshSession, for a new token and the next refresh token' })
+  refreshToken: string;
+  @Field(() => DateTime, { description: 'When the sign-in ends, however often it is refreshed' })
+  sessionExpiresAt: Date;
   @Field(() => User) user: User;
 }
 

@@ -16,9 +16,13 @@ export class TokenService {
     this.key = new TextEncoder().encode(secret);
   }
 
-  async issue(claims: TokenClaims, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+  async issue(
+    claims: TokenClaims,
+    now = new Date(),
+    ttlSeconds = this.ttlSeconds,
+  ): Promise<{ token: string; expiresAt: Date }> {
     const issuedAt = Math.floor(now.getTime() / 1000);
-    const expiresAt = new Date((issuedAt + this.ttlSeconds) * 1000);
+    const expiresAt = new Date((issuedAt + Math.min(ttlSeconds, this.ttlSeconds)) * 1000);
     const token = await new SignJWT({ role: claims.role, sv: claims.sv })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(claims.sub)

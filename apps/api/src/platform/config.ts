@@ -25,12 +25,20 @@ export const configSchema = z.object({
       .optional(),
   ),
   JWT_SECRET: optionalText.pipe(z.string().min(32, 'JWT_SECRET must have at least 32 characters').optional()),
+  /** Lifetime of an access token: short, since it is checked without a database round trip's history. */
   JWT_TTL_SECONDS: z.coerce
     .number()
     .int()
     .min(60)
-    .max(7 * 24 * 3600)
-    .default(8 * 3600),
+    .max(24 * 3600)
+    .default(15 * 60),
+  /** How long a sign-in lasts at most: refreshing renews the access token, never past this. */
+  SESSION_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(300)
+    .max(30 * 24 * 3600)
+    .default(12 * 3600),
   /**
    * Base64 of 32 random bytes (`openssl rand -base64 32`): wraps every patient's data key. Losing it
    * loses every patient's data; changing it needs the keys rewrapped. Generated for the embedded default.

@@ -104,6 +104,24 @@ const migrations: Record<string, Migration> = {
         )`.execute(db);
     },
   },
+  '2026-11-26-005-refresh-tokens': {
+    // Refresh tokens, stored as SHA-256 hashes only. Each refresh replaces the token (rotation); a
+    // replaced token presented again means it was stolen, and ends its whole family (the sign-in).
+    up: async (db) => {
+      await sql`
+        CREATE TABLE auth.refresh_tokens (
+          token_hash bytea PRIMARY KEY,
+          family_id uuid NOT NULL,
+          user_id text NOT NULL,
+          session_version integer NOT NULL,
+          expires_at timestamptz NOT NULL,
+          replaced_at timestamptz,
+          created_at timestamptz NOT NULL DEFAULT now()
+        )`.execute(db);
+      await sql`CREATE INDEX refresh_tokens_family_idx ON auth.refresh_tokens (family_id)`.execute(db);
+      await sql`CREATE INDEX refresh_tokens_expiry_idx ON auth.refresh_tokens (expires_at)`.execute(db);
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
