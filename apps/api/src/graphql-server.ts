@@ -7,7 +7,7 @@ import type { Context } from 'graphql-ws';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import type { AuthService, GraphQLContext } from './auth';
+import type { AuthService, GraphQLContext, LiveSessions } from './auth';
 import {
   DateTime,
   brokenInputError,
@@ -27,6 +27,9 @@ type SocketExtra = {
   authFailure?: GraphQLContext['authFailure'];
   correlationId?: string;
   request?: { socket?: { remoteAddress?: string } };
+  socket?: { close: (code: number, reason: string) => void };
+  /** Stops following the connection's session (see LiveSessions). */
+  untrack?: () => void;
 };
 type HttpContext = {
   req?: { headers: Record<string, string | string[] | undefined>; socket?: { remoteAddress?: string } };
@@ -86,6 +89,7 @@ const connectionAuthorization = (params: Record<string, unknown>): string | unde
 /** graphql-ws: the same limits, error codes and authentication as HTTP. */
 const subscriptionsConfig = (
   auth: AuthService,
+  liveSessions: LiveSessions,
   limits: QueryLimits,
   holder: SchemaHolder,
   formatError: FormatError,
@@ -116,7 +120,15 @@ const subscriptionsConfig = (
       const authentication = await auth.authenticate(connectionAuthorization(context.connectionParams ?? {}));
       Object.assign(extra, requester(authentication, extra.request?.socket?.remoteAddress));
       extra.correlationId = randomUUID();
+      const { user, socket } = extra;
+      if (user?.tokenExpiresAt && socket) {
+        // Authenticated once, for as long as the token and the session last: closed when either ends.
+        extra.untrack = liveSessions.track(user.id, user.tokenExpiresAt, (code, reason) => socket.close(code, reason));
+      }
       return true;
+    },
+    onClose: (context: Context) => {
+      (context.extra as SocketExtra).untrack?.();
     },
   },
 });
@@ -139,7 +151,12 @@ const requestContext =
     return { ...(req ? { req } : {}), ...requester(authentication, req?.socket?.remoteAddress), correlationId };
   };
 
-export const graphQLServerConfig = (auth: AuthService, config: AppConfig, logger: Logger): ApolloDriverConfig => {
+export const graphQLServerConfig = (
+  auth: AuthService,
+  liveSessions: LiveSessions,
+  config: AppConfig,
+  logger: Logger,
+): ApolloDriverConfig => {
   const limits: QueryLimits = {
     maxDepth: config.GRAPHQL_MAX_DEPTH,
     maxCost: config.GRAPHQL_MAX_COST,
@@ -169,7 +186,7 @@ export const graphQLServerConfig = (auth: AuthService, config: AppConfig, logger
       queryLimits(limits),
       operationLog(logger.child({ component: 'graphql' })),
     ],
-    subscriptions: subscriptionsConfig(auth, limits, holder, formatError),
+    subscriptions: subscriptionsConfig(auth, liveSessions, limits, holder, formatError),
     context: requestContext(auth),
   };
 };

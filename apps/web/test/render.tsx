@@ -7,7 +7,7 @@ import { MemoryRouter, Route, Routes } from 'react-router';
 import { createCache } from '../src/platform/apollo';
 import { cssVariablesResolver, theme } from '../src/platform/theme';
 import { storeSession } from '../src/modules/auth/hooks/session';
-import type { SessionUser } from '../src/modules/auth/hooks/session';
+import type { Session, SessionUser } from '../src/modules/auth/hooks/session';
 import { SessionProvider } from '../src/modules/auth/hooks/useSession';
 import { PaletteProvider } from '../src/modules/palette/hooks/usePaletteActions';
 
@@ -25,14 +25,21 @@ type Options = {
   route?: string;
 };
 
+/** A signed-in session whose access token expires in `expiresInMs`. */
+export const aSession = (user: SessionUser, expiresInMs: number, refreshToken = 'refresh-1'): Session => ({
+  token: 'test-token',
+  expiresAt: new Date(Date.now() + expiresInMs).toISOString(),
+  refreshToken,
+  sessionExpiresAt: new Date(Date.now() + 12 * 3_600_000).toISOString(),
+  user,
+});
+
 /** A component as the dashboard shows it: theme, router, session, Apollo (mocked) and palette. */
 export const renderWithApp = (
   ui: ReactElement,
   { user = caseManager, mocks = [], path = '/', route = '/' }: Options = {},
 ) => {
-  storeSession(
-    user ? { token: 'test-token', expiresAt: new Date(Date.now() + 3_600_000).toISOString(), user } : undefined,
-  );
+  storeSession(user ? aSession(user, 3_600_000) : undefined);
   return render(
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <MemoryRouter initialEntries={[path]}>

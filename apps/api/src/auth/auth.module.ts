@@ -13,6 +13,7 @@ import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
 import { ensureFirstAdmin, jwtSecret } from './bootstrap-admin';
 import { TOKEN_SERVICE, TokenService } from './tokens';
+import { LiveSessions } from './live-sessions';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { UsersRepository } from './users.repository';
 import { UsersResolver } from './users.resolver';
@@ -21,6 +22,7 @@ import { UsersResolver } from './users.resolver';
   providers: [
     UsersRepository,
     RefreshTokensRepository,
+    LiveSessions,
     AuthService,
     AuthResolver,
     UsersResolver,
@@ -38,7 +40,7 @@ import { UsersResolver } from './users.resolver';
       inject: [APP_CONFIG],
     },
   ],
-  exports: [AuthService, UsersRepository],
+  exports: [AuthService, UsersRepository, LiveSessions],
 })
 export class AuthModule implements OnApplicationBootstrap {
   constructor(

@@ -99,6 +99,8 @@ export class AuthService {
       return undefined;
     }
     // Signed out, or the account changed since: the session is over (told as expired: sign in again).
-    return claims.sv === user.session_version ? { id: user.id, role: user.role satisfies Role } : 'expired';
+    return claims.sv === user.session_version
+      ? { id: user.id, role: user.role satisfies Role, tokenExpiresAt: claims.expiresAt }
+      : 'expired';
   }
 }

@@ -8,6 +8,8 @@ export type AuthenticatedUser = Actor & {
   readonly role: Role;
   /** Where the request came from (the peer address), for the access log. */
   readonly clientAddress?: string;
+  /** When the access token this request came with expires: a WebSocket connection is closed then. */
+  readonly tokenExpiresAt?: Date;
 };
 
 export type GraphQLContext = RequestContext & { readonly user?: AuthenticatedUser };

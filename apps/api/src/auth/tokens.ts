@@ -3,6 +3,7 @@ import type { Role } from './actor';
 
 /** `sv`: the account's session version when the token was issued (see UsersTable.session_version). */
 export type TokenClaims = { readonly sub: string; readonly role: Role; readonly sv: number };
+export type VerifiedClaims = TokenClaims & { readonly expiresAt: Date };
 
 const ISSUER = 'second-opinion-tracker';
 
@@ -34,7 +35,7 @@ export class TokenService {
   }
 
   /** The claims of a valid token; 'expired' for a genuine one past its time; undefined for anything else. */
-  async verify(token: string): Promise<TokenClaims | 'expired' | undefined> {
+  async verify(token: string): Promise<VerifiedClaims | 'expired' | undefined> {
     try {
       const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
       const role = payload.role;
@@ -43,7 +44,7 @@ export class TokenService {
       }
       // Tokens from before session versions existed count as version 0.
       const sv = typeof payload.sv === 'number' && Number.isInteger(payload.sv) ? payload.sv : 0;
-      return { sub: payload.sub, role, sv };
+      return { sub: payload.sub, role, sv, expiresAt: new Date((payload.exp ?? 0) * 1000) };
     } catch (error) {
       // jose checks the signature before the time: an expired token is one we issued.
       return error instanceof errors.JWTExpired ? 'expired' : undefined;

@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
 import type { ColumnType, Generated, Insertable, Kysely, Selectable } from 'kysely';
+import { SESSIONS_ENDED_CHANNEL } from './live-sessions';
 import { KYSELY } from '../platform';
 import type { Role } from './actor';
 
@@ -55,7 +57,7 @@ export class UsersRepository {
 
   /** Changes an account; `endSessions` also bumps its session version. Undefined when no such account. */
   async update(id: string, change: AccountChange, endSessions: boolean): Promise<UserRow | undefined> {
-    return this.db
+    const row = await this.db
       .updateTable('auth.users')
       .set((eb) => ({
         ...change,
@@ -64,6 +66,11 @@ export class UsersRepository {
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirst();
+    if (row && endSessions) {
+      // Every instance closes the account's live connections (see LiveSessions).
+      await sql`SELECT pg_notify(${SESSIONS_ENDED_CHANNEL}, ${JSON.stringify(id)})`.execute(this.db);
+    }
+    return row;
   }
 
   async count(): Promise<number> {

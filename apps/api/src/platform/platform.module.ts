@@ -11,6 +11,7 @@ import type { AppConfig } from './config';
 import { DATABASE, EVENT_STORE, KYSELY, PG_POOL, READ_MODEL_SCHEMA_NAME, createKysely } from './database';
 import { LOGGER } from './logger';
 import { migrateToLatest } from './migrations';
+import { PostgresNotifications } from './notifications';
 
 export type PlatformOptions = {
   readonly config: AppConfig;
@@ -71,8 +72,18 @@ export class PlatformModule {
           inject: [DATABASE],
         },
         PlatformShutdown,
+        PostgresNotifications,
       ],
-      exports: [APP_CONFIG, LOGGER, READ_MODEL_SCHEMA_NAME, DATABASE, PG_POOL, KYSELY, EVENT_STORE],
+      exports: [
+        APP_CONFIG,
+        LOGGER,
+        READ_MODEL_SCHEMA_NAME,
+        DATABASE,
+        PG_POOL,
+        KYSELY,
+        EVENT_STORE,
+        PostgresNotifications,
+      ],
     };
   }
 }

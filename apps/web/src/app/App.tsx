@@ -33,9 +33,11 @@ const SessionApollo = ({ children }: { children: React.ReactNode }) => {
   const { session, signOut } = useSession();
   const token = useRef(session?.token);
   token.current = session?.token;
+  // Per sign-in, not per access token: a renewed token keeps the cache (and the pages) as they are.
+  const signInId = session ? `${session.user.id}:${session.sessionExpiresAt}` : undefined;
   const client = useMemo(
     () => createApolloClient({ token: () => token.current, onUnauthenticated: () => signOut('expired') }),
-    [session?.token, signOut],
+    [signInId, signOut],
   );
   return <ApolloProvider client={client}>{children}</ApolloProvider>;
 };

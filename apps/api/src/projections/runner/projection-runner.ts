@@ -6,8 +6,8 @@ import type { Pool, PoolClient } from 'pg';
 import type { Logger } from 'pino';
 import { toCaseEvent } from '../../case-events';
 import type { PatientDataVault } from '../../patient-data';
+import { backoffDelay } from '../../platform';
 import type { ReadModelTables } from '../schema/read-model.tables';
-import { backoffDelay } from './backoff';
 import { CheckpointMovedError, moveCheckpoint, readCheckpoint } from './checkpoints';
 import type { ProjectedEvent, Projection } from './projection';
 

@@ -5,6 +5,8 @@ export const SignInMutation = graphql(`
     login(email: $email, password: $password) {
       token
       expiresAt
+      refreshToken
+      sessionExpiresAt
       user {
         id
         displayName

@@ -1,7 +1,17 @@
 import type { Role } from '../../../gql/graphql';
 
 export type SessionUser = { id: string; displayName: string; email: string; role: Role };
-export type Session = { token: string; expiresAt: string; user: SessionUser };
+/**
+ * `token` is the short-lived access token (until `expiresAt`); `refreshToken` renews it, once,
+ * until the sign-in itself ends at `sessionExpiresAt`.
+ */
+export type Session = {
+  token: string;
+  expiresAt: string;
+  refreshToken: string;
+  sessionExpiresAt: string;
+  user: SessionUser;
+};
 
 const KEY = 'sot.session';
 
@@ -13,7 +23,7 @@ export const storedSession = (now = Date.now()): Session | undefined => {
   try {
     const raw = sessionStorage.getItem(KEY);
     const session = raw ? (JSON.parse(raw) as Session) : undefined;
-    return session && Date.parse(session.expiresAt) > now ? session : undefined;
+    return session && Date.parse(session.sessionExpiresAt) > now ? session : undefined;
   } catch {
     return undefined;
   }

@@ -1,7 +1,12 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
+import { refreshSession } from './refresh-session';
 import { storeSession, storedSession } from './session';
 import type { Session } from './session';
+
+/** Renew the access token this long before it expires; retry this often while the api is unreachable. */
+const RENEW_BEFORE_MS = 60_000;
+const RETRY_MS = 5_000;
 
 export type SessionEnd = 'signed-out' | 'expired' | 'idle';
 
@@ -35,13 +40,33 @@ export const SessionProvider = ({ children, onEnd }: { children: ReactNode; onEn
     [onEnd],
   );
 
-  // The token's own expiry ends the session even when no request notices it.
+  // A minute before the access token expires, it is renewed; the session ends when the api says
+  // the sign-in is over, or when the token expires with the api unreachable all along.
   useEffect(() => {
     if (!session) {
       return undefined;
     }
-    const timer = setTimeout(() => signOut('expired'), Math.max(0, Date.parse(session.expiresAt) - Date.now()));
-    return () => clearTimeout(timer);
+    let timer: ReturnType<typeof setTimeout>;
+    let stopped = false;
+    const renew = async () => {
+      const next = await refreshSession(session.refreshToken);
+      if (stopped) {
+        return;
+      }
+      if (next === 'ended' || (next === 'unreachable' && Date.now() >= Date.parse(session.expiresAt))) {
+        signOut('expired');
+      } else if (next === 'unreachable') {
+        timer = setTimeout(() => void renew(), RETRY_MS);
+      } else {
+        storeSession(next);
+        setSession(next);
+      }
+    };
+    timer = setTimeout(() => void renew(), Math.max(0, Date.parse(session.expiresAt) - RENEW_BEFORE_MS - Date.now()));
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
   }, [session, signOut]);
 
   const value = useMemo(() => ({ session, ended, signIn, signOut }), [session, ended, signIn, signOut]);

@@ -1,6 +1,6 @@
 import { MockedProvider } from '@apollo/client/testing/react';
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import { caseManager } from '../../../../test/render';
+import { aSession, caseManager } from '../../../../test/render';
 import { SignOutMutation } from '../graphql/sign-out';
 import { storeSession } from './session';
 import { SessionProvider, useSession } from './useSession';
@@ -17,7 +17,7 @@ describe('an unattended dashboard', () => {
   afterEach(() => jest.useRealTimers());
 
   it('signs out after 15 minutes without a key press or click, ending the session on the server too', async () => {
-    storeSession({ token: 't', expiresAt: new Date(Date.now() + 8 * 3_600_000).toISOString(), user: caseManager });
+    storeSession(aSession(caseManager, 8 * 3_600_000));
     const ended = jest.fn(() => ({ data: { signOut: true } }));
     render(
       <SessionProvider>
