@@ -4,7 +4,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloDriver } from '@nestjs/apollo';
-import { AuthModule, AuthService, LiveSessions } from './auth';
+import { AuthModule, BearerAuthentication, LiveSessions } from './auth';
 import { CasesModule } from './cases';
 import { ErrorsToGraphQLFilter } from './graphql';
 import { graphQLServerConfig } from './graphql-server';
@@ -29,8 +29,8 @@ export class AppModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuthModule],
-          inject: [AuthService, LiveSessions],
-          useFactory: (auth: AuthService, liveSessions: LiveSessions) =>
+          inject: [BearerAuthentication, LiveSessions],
+          useFactory: (auth: BearerAuthentication, liveSessions: LiveSessions) =>
             graphQLServerConfig(auth, liveSessions, options.config, options.logger),
         }),
       ],

@@ -7,7 +7,7 @@ import type { Context } from 'graphql-ws';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import type { AuthService, GraphQLContext, LiveSessions } from './auth';
+import type { Authentication, BearerAuthentication, GraphQLContext, LiveSessions } from './auth';
 import {
   DateTime,
   brokenInputError,
@@ -21,7 +21,6 @@ import {
 import type { QueryLimits } from './graphql';
 import type { AppConfig } from './platform';
 
-type Authentication = Awaited<ReturnType<AuthService['authenticate']>>;
 type SocketExtra = {
   user?: GraphQLContext['user'];
   authFailure?: GraphQLContext['authFailure'];
@@ -43,9 +42,11 @@ const requester = (
 ): Pick<GraphQLContext, 'user' | 'authFailure'> =>
   authentication === 'expired'
     ? { authFailure: 'TOKEN_EXPIRED' }
-    : authentication
-      ? { user: { ...authentication, ...(clientAddress ? { clientAddress } : {}) } }
-      : {};
+    : authentication === 'no-role'
+      ? { authFailure: 'NO_ROLE' }
+      : authentication
+        ? { user: { ...authentication, ...(clientAddress ? { clientAddress } : {}) } }
+        : {};
 type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 
 const header = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
@@ -88,7 +89,7 @@ const connectionAuthorization = (params: Record<string, unknown>): string | unde
 
 /** graphql-ws: the same limits, error codes and authentication as HTTP. */
 const subscriptionsConfig = (
-  auth: AuthService,
+  auth: BearerAuthentication,
   liveSessions: LiveSessions,
   limits: QueryLimits,
   holder: SchemaHolder,
@@ -135,7 +136,7 @@ const subscriptionsConfig = (
 
 /** Who is asking (from the bearer token) and which correlation id their request carries. */
 const requestContext =
-  (auth: AuthService) =>
+  (auth: BearerAuthentication) =>
   async ({ req, extra }: HttpContext): Promise<GraphQLContext> => {
     if (extra) {
       const { user, authFailure } = extra;
@@ -152,7 +153,7 @@ const requestContext =
   };
 
 export const graphQLServerConfig = (
-  auth: AuthService,
+  auth: BearerAuthentication,
   liveSessions: LiveSessions,
   config: AppConfig,
   logger: Logger,

@@ -18,6 +18,13 @@ export class AuthGuard implements CanActivate {
     if (isPublic || request.user) {
       return true;
     }
+    if (request.authFailure === 'NO_ROLE') {
+      throw new AppError(
+        'FORBIDDEN',
+        'Your identity provider gives you no role in Second Opinion Tracker: ask for one (see OIDC_ROLE_MAP)',
+        { reason: 'NO_ROLE' },
+      );
+    }
     if (request.authFailure === 'TOKEN_EXPIRED') {
       throw new AppError('UNAUTHENTICATED', 'Your session has expired: sign in again', { reason: 'TOKEN_EXPIRED' });
     }

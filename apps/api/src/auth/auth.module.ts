@@ -10,6 +10,8 @@ import { AccountsService } from './accounts.service';
 import { AuthGuard } from './auth.guard';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
+import { BearerAuthentication } from './bearer-authentication';
+import { OIDC_VERIFIER, OidcVerifier } from './oidc';
 import { LoginThrottle } from './login-throttle';
 import { ensureFirstAdmin, jwtSecret } from './bootstrap-admin';
 import { TOKEN_SERVICE, TokenService } from './tokens';
@@ -24,6 +26,15 @@ import { UsersResolver } from './users.resolver';
     RefreshTokensRepository,
     LiveSessions,
     AuthService,
+    BearerAuthentication,
+    {
+      provide: OIDC_VERIFIER,
+      useFactory: (config: AppConfig) =>
+        config.OIDC_ISSUER && config.OIDC_JWKS_URL
+          ? new OidcVerifier({ ...config, OIDC_ISSUER: config.OIDC_ISSUER, OIDC_JWKS_URL: config.OIDC_JWKS_URL })
+          : undefined,
+      inject: [APP_CONFIG],
+    },
     AuthResolver,
     UsersResolver,
     AccountsService,
@@ -40,7 +51,7 @@ import { UsersResolver } from './users.resolver';
       inject: [APP_CONFIG],
     },
   ],
-  exports: [AuthService, UsersRepository, LiveSessions],
+  exports: [AuthService, BearerAuthentication, UsersRepository, LiveSessions],
 })
 export class AuthModule implements OnApplicationBootstrap {
   constructor(

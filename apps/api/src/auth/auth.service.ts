@@ -2,8 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { APP_CONFIG, AppError, LOGGER } from '../platform';
 import type { AppConfig } from '../platform';
-import type { Role } from './actor';
-import type { AuthenticatedUser } from './current-user';
 import { dummyHash, verifyPassword } from './passwords';
 import { LoginThrottle } from './login-throttle';
 import { TOKEN_SERVICE, TokenService } from './tokens';
@@ -78,29 +76,5 @@ export class AuthService {
       sessionExpiresAt: sessionEndsAt,
       user: { id: user.id, email: user.email, displayName: user.display_name, role: user.role },
     };
-  }
-
-  /**
-   * The user behind a bearer token; disabled or deleted accounts lose access at once. 'expired'
-   * when the token was ours but its time is up or its session was ended, so the client can be told
-   * to sign in again.
-   */
-  async authenticate(authorization: string | undefined): Promise<AuthenticatedUser | 'expired' | undefined> {
-    const token = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
-    if (!token) {
-      return undefined;
-    }
-    const claims = await this.tokens.verify(token);
-    if (claims === undefined || claims === 'expired') {
-      return claims;
-    }
-    const user = await this.users.findById(claims.sub);
-    if (!user || user.disabled) {
-      return undefined;
-    }
-    // Signed out, or the account changed since: the session is over (told as expired: sign in again).
-    return claims.sv === user.session_version
-      ? { id: user.id, role: user.role satisfies Role, tokenExpiresAt: claims.expiresAt }
-      : 'expired';
   }
 }

@@ -5,7 +5,7 @@ import type { Role } from './actor';
 export type TokenClaims = { readonly sub: string; readonly role: Role; readonly sv: number };
 export type VerifiedClaims = TokenClaims & { readonly expiresAt: Date };
 
-const ISSUER = 'second-opinion-tracker';
+export const ISSUER = 'second-opinion-tracker';
 
 export class TokenService {
   private readonly key: Uint8Array;

@@ -17,6 +17,8 @@ export type UsersTable = {
   created_at: Generated<Timestamp>;
   /** Tokens carrying another version are refused: bumping it ends every session of the account. */
   session_version: Generated<number>;
+  /** When the account's sessions last ended: identity-provider tokens issued before are refused. */
+  sessions_ended_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 };
 
 export type UserRow = Selectable<UsersTable>;
@@ -61,7 +63,7 @@ export class UsersRepository {
       .updateTable('auth.users')
       .set((eb) => ({
         ...change,
-        ...(endSessions ? { session_version: eb('session_version', '+', 1) } : {}),
+        ...(endSessions ? { session_version: eb('session_version', '+', 1), sessions_ended_at: sql<Date>`now()` } : {}),
       }))
       .where('id', '=', id)
       .returningAll()
@@ -79,6 +81,15 @@ export class UsersRepository {
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .executeTakeFirstOrThrow();
     return Number(row.n);
+  }
+
+  /** Creates the account unless its id or email exists already (two first requests racing). */
+  async createIfAbsent(user: NewUser): Promise<void> {
+    await this.db
+      .insertInto('auth.users')
+      .values({ ...user, email: user.email.toLowerCase() })
+      .onConflict((conflict) => conflict.doNothing())
+      .execute();
   }
 
   async create(user: NewUser): Promise<void> {

@@ -52,6 +52,40 @@ export const configSchema = z.object({
       )
       .optional(),
   ),
+  /**
+   * Sign-in through an identity provider (OpenID Connect): bearer tokens it issues are accepted
+   * beside the local ones when OIDC_ISSUER is set. OIDC_JWKS_URL is the `jwks_uri` of its discovery
+   * document; OIDC_AUDIENCE the client id the tokens are issued for.
+   */
+  OIDC_ISSUER: optionalText.pipe(z.url().optional()),
+  OIDC_AUDIENCE: optionalText,
+  OIDC_JWKS_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  /** Where the token lists the person's roles: a claim name, or a dotted path (realm_access.roles). */
+  OIDC_ROLES_CLAIM: z
+    .string()
+    .regex(/^[\w-]+(\.[\w-]+)*$/, 'OIDC_ROLES_CLAIM must be a claim name or a dotted path')
+    .default('roles'),
+  /**
+   * The identity provider's role names, each mapped to one of ours: `idp-name=ROLE,...`. A token with
+   * several mapped roles gets the first in this list.
+   */
+  OIDC_ROLE_MAP: z
+    .string()
+    .default('supervisor=SUPERVISOR,case-manager=CASE_MANAGER,auditor=AUDITOR')
+    .transform((value, context) => {
+      const pairs = value.split(',').map((pair) => pair.trim().split('='));
+      const roles = ['CASE_MANAGER', 'SUPERVISOR', 'AUDITOR'];
+      if (pairs.some((pair) => pair.length !== 2 || !pair[0] || !roles.includes(pair[1] ?? ''))) {
+        context.addIssue({
+          code: 'custom',
+          message: 'OIDC_ROLE_MAP must read idp-role=CASE_MANAGER|SUPERVISOR|AUDITOR,...',
+        });
+        return z.NEVER;
+      }
+      return pairs as [string, 'CASE_MANAGER' | 'SUPERVISOR' | 'AUDITOR'][];
+    }),
+  /** The claim that identifies the person: their user id here (case assignments name it). */
+  OIDC_USER_ID_CLAIM: z.string().default('sub'),
   ADMIN_EMAIL: optionalText.pipe(z.email().optional()),
   ADMIN_PASSWORD: optionalText.pipe(z.string().min(12, 'ADMIN_PASSWORD must have at least 12 characters').optional()),
   /** Failed sign-ins to one account before it is locked for LOGIN_LOCKOUT_SECONDS. */
@@ -114,6 +148,10 @@ export const loadConfig = (env: NodeJS.ProcessEnv | Record<string, string | unde
   }
   if (parsed.data.NODE_ENV === 'production' && parsed.data.JWT_SECRET === undefined) {
     throw new ConfigError('Invalid configuration:\n  JWT_SECRET: required in production');
+  }
+  const { OIDC_ISSUER, OIDC_AUDIENCE, OIDC_JWKS_URL } = parsed.data;
+  if (OIDC_ISSUER !== undefined && (OIDC_AUDIENCE === undefined || OIDC_JWKS_URL === undefined)) {
+    throw new ConfigError('Invalid configuration:\n  OIDC_AUDIENCE, OIDC_JWKS_URL: required with OIDC_ISSUER');
   }
   if (parsed.data.NODE_ENV === 'production' && parsed.data.PATIENT_DATA_KEY === undefined) {
     throw new ConfigError('Invalid configuration:\n  PATIENT_DATA_KEY: required in production');

@@ -32,6 +32,17 @@ describe('configuration', () => {
     );
   });
 
+  it('needs an audience and the JWKS address with an identity provider, and a role map it can read', () => {
+    expect(() => loadConfig({ OIDC_ISSUER: 'https://login.example/realm' })).toThrow(
+      /OIDC_AUDIENCE, OIDC_JWKS_URL: required with OIDC_ISSUER/,
+    );
+    expect(() => loadConfig({ OIDC_ROLE_MAP: 'nurse=NURSE' })).toThrow(/OIDC_ROLE_MAP must read/);
+    expect(loadConfig({ OIDC_ROLE_MAP: 'a=AUDITOR, b=SUPERVISOR' }).OIDC_ROLE_MAP).toEqual([
+      ['a', 'AUDITOR'],
+      ['b', 'SUPERVISOR'],
+    ]);
+  });
+
   it('needs a KurrentDB connection string for EVENT_STORE=kurrentdb, and only a KurrentDB one', () => {
     expect(() => loadConfig({ EVENT_STORE: 'kurrentdb' })).toThrow(
       /EVENTSTORE_URL: required when EVENT_STORE=kurrentdb/,

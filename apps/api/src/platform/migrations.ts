@@ -122,6 +122,12 @@ const migrations: Record<string, Migration> = {
       await sql`CREATE INDEX refresh_tokens_expiry_idx ON auth.refresh_tokens (expires_at)`.execute(db);
     },
   },
+  '2026-11-26-006-sessions-ended-at': {
+    // Tokens from an identity provider carry no session version: those issued before this moment are refused.
+    up: async (db) => {
+      await sql`ALTER TABLE auth.users ADD COLUMN sessions_ended_at timestamptz`.execute(db);
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
