@@ -45,6 +45,16 @@ export const createApp = async (
   // No advertising of the framework to whoever probes the server.
   app.disable('x-powered-by');
   app.use(securityHeaders());
+  // Cross-origin pages only by configuration, each origin named: bearer tokens, so no cookies either.
+  if (config.CORS_ORIGINS.length > 0) {
+    app.enableCors({
+      origin: config.CORS_ORIGINS,
+      methods: ['GET', 'POST'],
+      allowedHeaders: ['authorization', 'content-type', 'x-correlation-id', 'apollo-require-preflight'],
+      credentials: false,
+      maxAge: 600,
+    });
+  }
   serveDashboard(app, config.WEB_DIST_DIR, logger);
   return app;
 };

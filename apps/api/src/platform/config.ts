@@ -86,6 +86,31 @@ export const configSchema = z.object({
     }),
   /** The claim that identifies the person: their user id here (case assignments name it). */
   OIDC_USER_ID_CLAIM: z.string().default('sub'),
+  /**
+   * Other origins whose browser pages may call the api (CORS), exactly as the browser sends them:
+   * `https://portal.hospital.example,https://...`. None by default: the dashboard is same-origin.
+   */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value, context) => {
+      const origins = value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean);
+      const bad = origins.find((origin) => {
+        try {
+          return new URL(origin).origin !== origin;
+        } catch {
+          return true;
+        }
+      });
+      if (bad !== undefined) {
+        context.addIssue({ code: 'custom', message: `CORS_ORIGINS: ${bad} is not an origin like https://host[:port]` });
+        return z.NEVER;
+      }
+      return origins;
+    }),
   ADMIN_EMAIL: optionalText.pipe(z.email().optional()),
   ADMIN_PASSWORD: optionalText.pipe(z.string().min(12, 'ADMIN_PASSWORD must have at least 12 characters').optional()),
   /** Failed sign-ins to one account before it is locked for LOGIN_LOCKOUT_SECONDS. */

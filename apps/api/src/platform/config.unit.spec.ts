@@ -43,6 +43,16 @@ describe('configuration', () => {
     ]);
   });
 
+  it('takes CORS origins as exact origins only', () => {
+    expect(loadConfig({}).CORS_ORIGINS).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: 'https://a.example, http://b.example:8080' }).CORS_ORIGINS).toEqual([
+      'https://a.example',
+      'http://b.example:8080',
+    ]);
+    expect(() => loadConfig({ CORS_ORIGINS: 'https://a.example/path' })).toThrow(/is not an origin/);
+    expect(() => loadConfig({ CORS_ORIGINS: '*' })).toThrow(/is not an origin/);
+  });
+
   it('needs a KurrentDB connection string for EVENT_STORE=kurrentdb, and only a KurrentDB one', () => {
     expect(() => loadConfig({ EVENT_STORE: 'kurrentdb' })).toThrow(
       /EVENTSTORE_URL: required when EVENT_STORE=kurrentdb/,

@@ -134,14 +134,29 @@ export class ProjectionRunner {
 
   private async follow(): Promise<void> {
     const after = await readCheckpoint(this.options.db, this.name);
+    // Stopped while reading the checkpoint: subscribe to nothing.
+    if (!this.running) {
+      return;
+    }
     this.checkpoint = after;
     const subscription = this.options.store.subscribeToAll({
       ...(after ? { after } : {}),
       filter: { streamPrefix: CASE_STREAM_PREFIX },
     });
     this.subscription = subscription;
+    try {
+      await this.followBatches(subscription);
+    } finally {
+      // However the loop ends, its reads end with it: none may outlive the pool.
+      await subscription.close();
+    }
+  }
+
+  private async followBatches(subscription: Subscription): Promise<void> {
     const iterator = subscription[Symbol.asyncIterator]();
     let pending = iterator.next();
+    // A read still pending when the loop ends fails once the subscription closes: nobody awaits it.
+    pending.catch(() => undefined);
     while (this.running && this.leaderClient) {
       const first = await pending;
       if (first.done) {
@@ -149,6 +164,7 @@ export class ProjectionRunner {
       }
       const batch = [first.value];
       pending = iterator.next();
+      pending.catch(() => undefined);
       while (batch.length < this.options.batchSize) {
         // Events already read ahead resolve before a macrotask: take them, then apply.
         const next = await Promise.race([
@@ -160,6 +176,7 @@ export class ProjectionRunner {
         }
         batch.push(next.value);
         pending = iterator.next();
+        pending.catch(() => undefined);
       }
       await this.applyBatch(batch);
     }
