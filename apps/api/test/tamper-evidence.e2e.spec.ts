@@ -1,6 +1,7 @@
 import { caseStreamId } from '@sot/domain';
 import { Client } from 'pg';
 import { verifyCommand } from '../src/cli/verify.command';
+import { StoreAnchoring } from '../src/cases/integrity';
 import { startHarness } from './app-harness';
 import type { Harness, TestUser } from './app-harness';
 import { mutationDocument } from './factories/documents';
@@ -76,20 +77,38 @@ describe('tamper evidence', () => {
     expect((await history(caseId)).history).toMatchObject({ intact: false, firstBrokenRevision: 3 });
   });
 
-  it('is checked over the whole store by `npm run verify`, which exits 1 and names the cases', async () => {
+  const verify = async () => {
     const lines: string[] = [];
     const code = await verifyCommand(
-      {
-        DATABASE_URL: harness.databaseUrl,
-        DATA_DIR: '/tmp',
-        JWT_SECRET: 'verify-test-secret-verify-test-secret-0123',
-        ADMIN_PASSWORD: 'admin-password-for-tests',
-        PORT: '0',
-      },
+      { ...harness.env, PORT: '0' },
       { out: (line) => lines.push(line), progress: () => undefined },
     );
+    return { code, lines };
+  };
+
+  it('is checked over the whole store by `npm run verify`, which exits 1 and names the cases', async () => {
+    const { code, lines } = await verify();
     expect(code).toBe(1);
     expect(lines.filter((line) => line.includes('BROKEN'))).toHaveLength(2);
     expect(lines.at(-1)).toMatch(/^NOT INTACT: \d+ cases, \d+ events; 2 case\(s\) with a broken history$/);
+  });
+
+  it("shows a case's last events removed once the store's head was anchored, which its own chain cannot", async () => {
+    const caseId = await openWithNotes(2);
+    await harness.app.get(StoreAnchoring).anchorNow();
+    const before = await verify();
+    expect(before.lines).toContainEqual(expect.stringMatching(/^ {2}Anchor of .* matches$/));
+    await tamper(
+      'DELETE FROM event_store.events WHERE stream_id = $1 AND stream_revision = (SELECT max(stream_revision) FROM event_store.events WHERE stream_id = $1)',
+      caseId,
+    );
+    // The case's own chain still verifies: its remaining events are intact.
+    expect((await history(caseId)).history).toMatchObject({ intact: true });
+    const after = await verify();
+    expect(after.code).toBe(1);
+    expect(after.lines).toContainEqual(
+      expect.stringMatching(/ANCHOR BROKEN: the store no longer holds what was anchored at/),
+    );
+    expect(after.lines.at(-1)).toMatch(/; the anchor does not match$/);
   });
 });

@@ -13,7 +13,7 @@ import { CaseCommandSender } from './mutations';
 import { opinionsResolvers } from './opinions';
 import { OutcomeStatsRepository, OutcomeStatsResolver } from './outcomes';
 import { recordsResolvers } from './records';
-import { HistoryIntegrityResolver } from './integrity';
+import { HistoryIntegrityResolver, StoreAnchoring } from './integrity';
 import { TimelineRepository, TimelineResolver } from './timeline';
 
 /** Every use case of a case, one folder each: its resolver, inputs and outputs. */
@@ -29,6 +29,7 @@ import { TimelineRepository, TimelineResolver } from './timeline';
     TimelineRepository,
     TimelineResolver,
     HistoryIntegrityResolver,
+    StoreAnchoring,
     CaseloadRepository,
     CaseloadService,
     CaseloadResolver,

@@ -111,6 +111,10 @@ export const configSchema = z.object({
       }
       return origins;
     }),
+  /** Where the store's head is anchored (appended, one JSON line each): keep it off the database's host. */
+  ANCHOR_FILE: optionalText,
+  /** How often the store's head is anchored; 0: never (npm run verify then checks no anchor). */
+  ANCHOR_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(3_600),
   ADMIN_EMAIL: optionalText.pipe(z.email().optional()),
   ADMIN_PASSWORD: optionalText.pipe(z.string().min(12, 'ADMIN_PASSWORD must have at least 12 characters').optional()),
   /** Failed sign-ins to one account before it is locked for LOGIN_LOCKOUT_SECONDS. */
@@ -155,7 +159,7 @@ export const configSchema = z.object({
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).max(1_000).default(30),
 });
 
-export type AppConfig = z.infer<typeof configSchema> & { readonly dataDir: string };
+export type AppConfig = z.infer<typeof configSchema> & { readonly dataDir: string; readonly anchorFile: string };
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -181,7 +185,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv | Record<string, string | unde
   if (parsed.data.NODE_ENV === 'production' && parsed.data.PATIENT_DATA_KEY === undefined) {
     throw new ConfigError('Invalid configuration:\n  PATIENT_DATA_KEY: required in production');
   }
-  return { ...parsed.data, dataDir: resolve(parsed.data.DATA_DIR) };
+  const dataDir = resolve(parsed.data.DATA_DIR);
+  return { ...parsed.data, dataDir, anchorFile: resolve(parsed.data.ANCHOR_FILE ?? `${dataDir}/store-anchors.jsonl`) };
 };
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,1 +1,2 @@
 export { HistoryIntegrityResolver } from './history-integrity.resolver';
+export { StoreAnchoring } from './store-anchoring';
