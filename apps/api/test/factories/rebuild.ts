@@ -1,0 +1,56 @@
+import type { Client } from 'pg';
+import pino from 'pino';
+import { createApp } from '../../src/app.factory';
+import { loadConfig } from '../../src/platform';
+import { READ_MODEL_SCHEMA } from '../../src/projections';
+import type { Harness } from '../app-harness';
+
+/** Every read-model row of the given cases (or all), in a stable order, from one schema. */
+const readModels = async (database: Client, schema: string, caseIds?: readonly string[]) => {
+  const where = caseIds ? 'WHERE case_id = ANY($1::uuid[])' : '';
+  const read = async (sql: string): Promise<unknown[]> =>
+    (await database.query<Record<string, unknown>>(sql.replaceAll('$schema', schema), caseIds ? [caseIds] : [])).rows;
+  return {
+    details: await read(`SELECT case_id, version, details FROM $schema.case_details ${where} ORDER BY case_id`),
+    summaries: await read(`SELECT * FROM $schema.case_summaries ${where} ORDER BY case_id`),
+    timeline: await read(
+      `SELECT case_id, stream_revision, event_type, actor_id, summary, text FROM $schema.timeline ${where} ORDER BY case_id, stream_revision`,
+    ),
+  };
+};
+
+const caughtUp = async (database: Client, schema: string): Promise<boolean> => {
+  const { rows } = await database.query<{ behind: boolean }>(
+    `SELECT (SELECT count(*) FROM event_store.events) <> (SELECT count(*) FROM ${schema}.timeline) AS behind`,
+  );
+  return rows[0]?.behind === false;
+};
+
+/**
+ * The read models as they are, and as a second api instance builds them afresh from the events
+ * into schema `rebuiltSchema` (started on the harness's database and keys, stopped afterwards).
+ */
+export const liveAndRebuilt = async (
+  harness: Harness,
+  database: Client,
+  rebuiltSchema: string,
+  caseIds?: readonly string[],
+) => {
+  const rebuilt = await createApp(loadConfig({ ...harness.env, PORT: '0' }), pino({ level: 'silent' }), rebuiltSchema);
+  await rebuilt.init();
+  try {
+    const deadline = Date.now() + 60_000;
+    while (!(await caughtUp(database, rebuiltSchema)) || !(await caughtUp(database, READ_MODEL_SCHEMA))) {
+      if (Date.now() > deadline) {
+        throw new Error('the read models did not catch up within 60 s');
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return {
+      live: await readModels(database, READ_MODEL_SCHEMA, caseIds),
+      rebuilt: await readModels(database, rebuiltSchema, caseIds),
+    };
+  } finally {
+    await rebuilt.close();
+  }
+};
