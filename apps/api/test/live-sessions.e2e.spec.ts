@@ -85,6 +85,30 @@ describe('live connections follow their session', () => {
     await Promise.all([theirs.client.dispose(), untouched.client.dispose()]);
   });
 
+  it('refuses a disabled account on another instance within moments, although accounts are cached there', async () => {
+    const nurse = await harness.user('CASE_MANAGER');
+    const other = await startHarness('live_sessions_cache', {
+      env: { DATABASE_URL: harness.databaseUrl, AUTH_CACHE_SECONDS: '60' },
+    });
+    try {
+      const me = () => other.gql<{ me: { id: string } }>('{ me { id } }', {}, nurse.token);
+      expect((await me()).data?.me.id).toBe(nurse.id);
+      await harness.gql(
+        `mutation { setAccountDisabled(id: "${nurse.id}", disabled: true) { id } }`,
+        {},
+        supervisor.token,
+      );
+      let refused = false;
+      const deadline = Date.now() + 1_000;
+      while (!refused && Date.now() < deadline) {
+        refused = (await me()).errors?.[0]?.extensions?.code === 'UNAUTHENTICATED';
+      }
+      expect(refused).toBe(true);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('closes a connection when the access token it opened with expires', async () => {
     const manager = await harness.user('CASE_MANAGER');
     const tokens = harness.app.get<TokenService>(TOKEN_SERVICE);

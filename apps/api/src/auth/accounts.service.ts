@@ -7,6 +7,7 @@ import type { Account, AccountWithPassword } from './accounts.types';
 import { NewUserRefused, createUser } from './create-user';
 import type { AuthenticatedUser } from './current-user';
 import { hashPassword } from './passwords';
+import { CachedUsers } from './cached-users';
 import { UsersRepository } from './users.repository';
 import type { AccountChange, UserRow } from './users.repository';
 
@@ -31,6 +32,7 @@ const temporaryPassword = (): string => randomBytes(15).toString('base64url');
 export class AccountsService {
   constructor(
     private readonly users: UsersRepository,
+    private readonly cached: CachedUsers,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -84,11 +86,14 @@ export class AccountsService {
   /** Signing out ends every session of the caller's account, on every device. */
   async signOut(actor: AuthenticatedUser): Promise<boolean> {
     await this.users.update(actor.id, {}, true);
+    // Here at once; other instances when the notification arrives.
+    this.cached.forget(actor.id);
     return true;
   }
 
   private async change(id: string, change: AccountChange, endSessions: boolean) {
     const row = await this.users.update(id, change, endSessions);
+    this.cached.forget(id);
     if (!row) {
       throw new AppError('NOT_FOUND', `No account ${id}: choose one from the accounts query`, { field: 'id' });
     }

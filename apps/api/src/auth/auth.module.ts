@@ -15,6 +15,7 @@ import { OIDC_VERIFIER, OidcVerifier } from './oidc';
 import { LoginThrottle } from './login-throttle';
 import { ensureFirstAdmin, jwtSecret } from './bootstrap-admin';
 import { TOKEN_SERVICE, TokenService } from './tokens';
+import { CachedUsers } from './cached-users';
 import { LiveSessions } from './live-sessions';
 import { RefreshTokensRepository } from './refresh-tokens.repository';
 import { UsersRepository } from './users.repository';
@@ -25,6 +26,7 @@ import { UsersResolver } from './users.resolver';
     UsersRepository,
     RefreshTokensRepository,
     LiveSessions,
+    CachedUsers,
     AuthService,
     BearerAuthentication,
     {

@@ -4,13 +4,13 @@ import { AuthPayload, User } from './auth.types';
 import { AuthService } from './auth.service';
 import { CurrentUser, Public } from './current-user';
 import type { AuthenticatedUser } from './current-user';
-import { UsersRepository } from './users.repository';
+import { CachedUsers } from './cached-users';
 
 @Resolver()
 export class AuthResolver {
   constructor(
     private readonly auth: AuthService,
-    private readonly users: UsersRepository,
+    private readonly users: CachedUsers,
   ) {}
 
   @Public()

@@ -5,6 +5,7 @@ import type { AuthenticatedUser } from './current-user';
 import { OIDC_VERIFIER, claimedIssuer } from './oidc';
 import type { OidcIdentity, OidcVerifier } from './oidc';
 import { ISSUER, TOKEN_SERVICE, TokenService } from './tokens';
+import { CachedUsers } from './cached-users';
 import { UsersRepository } from './users.repository';
 
 /** Why a bearer token did not authenticate, when the client can act on it. */
@@ -23,6 +24,7 @@ const NO_LOCAL_PASSWORD = '!identity-provider';
 export class BearerAuthentication {
   constructor(
     private readonly users: UsersRepository,
+    private readonly cached: CachedUsers,
     @Inject(TOKEN_SERVICE) private readonly tokens: TokenService,
     @Inject(LOGGER) private readonly logger: Logger,
     @Optional() @Inject(OIDC_VERIFIER) private readonly oidc?: OidcVerifier,
@@ -49,7 +51,7 @@ export class BearerAuthentication {
     if (claims === undefined || claims === 'expired') {
       return claims;
     }
-    const user = await this.users.findById(claims.sub);
+    const user = await this.cached.findById(claims.sub);
     if (!user || user.disabled) {
       return undefined;
     }
@@ -61,7 +63,7 @@ export class BearerAuthentication {
 
   /** The identity provider vouches for the person and their role; the account here follows it. */
   private async provided(identity: OidcIdentity): Promise<Authentication> {
-    let user = await this.users.findById(identity.id);
+    let user = await this.cached.findById(identity.id);
     if (!user) {
       await this.users.createIfAbsent({
         id: identity.id,
@@ -84,6 +86,7 @@ export class BearerAuthentication {
       );
     } else if (user.role !== identity.role) {
       user = (await this.users.update(user.id, { role: identity.role }, false)) ?? user;
+      this.cached.forget(user.id);
     }
     if (user.disabled) {
       return undefined;

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { BeforeApplicationShutdown, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { PostgresNotifications } from '../platform';
-
-/** Announced (with the account id) whenever an account's sessions end: sign-out, disabling, new role, new password. */
-export const SESSIONS_ENDED_CHANNEL = 'sot_sessions_ended';
+import { ACCOUNT_CHANGES_CHANNEL } from './account-changes';
+import type { AccountChangeMessage } from './account-changes';
 
 /** 4401 is graphql-ws's Unauthorized: a client reconnects with a fresh token, or signs in again. */
 export const SESSION_OVER_CLOSE_CODE = 4401;
@@ -23,7 +22,7 @@ export class LiveSessions implements OnModuleInit, OnApplicationBootstrap, Befor
   constructor(private readonly notifications: PostgresNotifications) {}
 
   onModuleInit(): void {
-    this.notifications.listen(SESSIONS_ENDED_CHANNEL);
+    this.notifications.listen(ACCOUNT_CHANGES_CHANNEL);
   }
 
   onApplicationBootstrap(): void {
@@ -54,9 +53,10 @@ export class LiveSessions implements OnModuleInit, OnApplicationBootstrap, Befor
 
   private async follow(): Promise<void> {
     try {
-      for await (const userId of this.notifications.messages<string>(SESSIONS_ENDED_CHANNEL, this.stop.signal)) {
+      const changes = this.notifications.messages<AccountChangeMessage>(ACCOUNT_CHANGES_CHANNEL, this.stop.signal);
+      for await (const { userId, sessionsEnded } of changes) {
         for (const live of this.live) {
-          if (live.userId === userId) {
+          if (sessionsEnded && live.userId === userId) {
             live.close(SESSION_OVER_CLOSE_CODE, 'Session ended');
           }
         }

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import type { ColumnType, Generated, Insertable, Kysely, Selectable } from 'kysely';
-import { SESSIONS_ENDED_CHANNEL } from './live-sessions';
+import { ACCOUNT_CHANGES_CHANNEL } from './account-changes';
+import type { AccountChangeMessage } from './account-changes';
 import { KYSELY } from '../platform';
 import type { Role } from './actor';
 
@@ -68,9 +69,11 @@ export class UsersRepository {
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirst();
-    if (row && endSessions) {
-      // Every instance closes the account's live connections (see LiveSessions).
-      await sql`SELECT pg_notify(${SESSIONS_ENDED_CHANNEL}, ${JSON.stringify(id)})`.execute(this.db);
+    if (row) {
+      // Every instance forgets the account it may hold, and closes its live connections when its
+      // sessions ended (see CachedUsers, LiveSessions).
+      const message: AccountChangeMessage = { userId: id, sessionsEnded: endSessions };
+      await sql`SELECT pg_notify(${ACCOUNT_CHANGES_CHANNEL}, ${JSON.stringify(message)})`.execute(this.db);
     }
     return row;
   }

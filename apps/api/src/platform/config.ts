@@ -115,6 +115,8 @@ export const configSchema = z.object({
   ANCHOR_FILE: optionalText,
   /** How often the store's head is anchored; 0: never (npm run verify then checks no anchor). */
   ANCHOR_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(3_600),
+  /** How long an account read for authentication is reused; changes to it end that at once on every instance. 0: never. */
+  AUTH_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
   ADMIN_EMAIL: optionalText.pipe(z.email().optional()),
   ADMIN_PASSWORD: optionalText.pipe(z.string().min(12, 'ADMIN_PASSWORD must have at least 12 characters').optional()),
   /** Failed sign-ins to one account before it is locked for LOGIN_LOCKOUT_SECONDS. */
