@@ -71,7 +71,7 @@ const wholeApi = async (databaseUrl: string, dataDir: string, seconds: number) =
   const app = await createApp(config, pino({ level: 'silent' }));
   await app.listen(0, '127.0.0.1');
   try {
-    const { port } = (app.getHttpServer()).address() as AddressInfo;
+    const { port } = app.getHttpServer().address() as AddressInfo;
     const url = `http://127.0.0.1:${port}/graphql`;
     const password = 'bench-password-long-enough';
     await createUser(app.get(UsersRepository), {

@@ -9,12 +9,15 @@ import { httpFigures } from './http.bench';
 import { save, table } from './report';
 
 /**
- * `npm run bench [-- --quick] [-- --seconds N]`: every figure beside its baseline, measured in the
- * same run on the same database. `--quick` (CI) keeps the harness from rotting; its figures are
- * too short to quote.
+ * `npm run bench [-- --quick] [-- --seconds N] [-- --only appends|requests]`: every figure beside its
+ * baseline, measured in the same run on the same database. `--quick` (CI) keeps the harness from
+ * rotting; its figures are too short to quote. `--only` runs one group, while working on it.
  */
 const main = async (): Promise<void> => {
-  const { values } = parseArgs({ options: { quick: { type: 'boolean' }, seconds: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { quick: { type: 'boolean' }, seconds: { type: 'string' }, only: { type: 'string' } },
+  });
+  const runs = (group: 'appends' | 'requests') => values.only === undefined || values.only === group;
   const seconds = values.seconds ? Number(values.seconds) : values.quick ? 1 : 10;
   const dataDir = await mkdtemp(join(tmpdir(), 'sot-bench-'));
   await chmod(dataDir, 0o755); // as root, the embedded server runs as the postgres user, who must enter it
@@ -27,8 +30,8 @@ const main = async (): Promise<void> => {
               current_setting('synchronous_commit') AS synchronous_commit`,
     );
     const figures = [
-      ...(await appendFigures(database.pool, database.url, seconds, progress)),
-      ...(await httpFigures(database.url, dataDir, seconds, progress)),
+      ...(runs('appends') ? await appendFigures(database.pool, database.url, seconds, progress) : []),
+      ...(runs('requests') ? await httpFigures(database.url, dataDir, seconds, progress) : []),
     ];
     console.log(table(figures));
     const file = await save(join(__dirname, '..', 'results'), figures, {

@@ -7,8 +7,12 @@ export type VerifiedClaims = TokenClaims & { readonly expiresAt: Date };
 
 export const ISSUER = 'second-opinion-tracker';
 
+/** Tokens verified already, kept until they expire: a signature is checked once per token, not per request. */
+const VERIFIED_TOKENS_KEPT = 10_000;
+
 export class TokenService {
   private readonly key: Uint8Array;
+  private readonly verified = new Map<string, VerifiedClaims>();
 
   constructor(
     secret: string,
@@ -36,6 +40,26 @@ export class TokenService {
 
   /** The claims of a valid token; 'expired' for a genuine one past its time; undefined for anything else. */
   async verify(token: string): Promise<VerifiedClaims | 'expired' | undefined> {
+    const known = this.verified.get(token);
+    if (known !== undefined) {
+      if (known.expiresAt.getTime() > Date.now()) {
+        return known;
+      }
+      this.verified.delete(token);
+      return 'expired';
+    }
+    const claims = await this.verifySignature(token);
+    if (typeof claims === 'object') {
+      if (this.verified.size >= VERIFIED_TOKENS_KEPT) {
+        // The oldest first: a Map iterates in insertion order.
+        this.verified.delete(this.verified.keys().next().value!);
+      }
+      this.verified.set(token, claims);
+    }
+    return claims;
+  }
+
+  private async verifySignature(token: string): Promise<VerifiedClaims | 'expired' | undefined> {
     try {
       const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
       const role = payload.role;

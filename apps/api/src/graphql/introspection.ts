@@ -3,7 +3,14 @@ import { BREAK, GraphQLError, visit } from 'graphql';
 import type { DocumentNode } from 'graphql';
 import type { RequestContext } from './request-context';
 
+/** Per document: Apollo hands over the same DocumentNode for a query it has cached. */
+const askers = new WeakMap<DocumentNode, boolean>();
+
 const asksForTheSchema = (document: DocumentNode): boolean => {
+  const known = askers.get(document);
+  if (known !== undefined) {
+    return known;
+  }
   let found = false;
   visit(document, {
     Field: (field) => {
@@ -14,6 +21,7 @@ const asksForTheSchema = (document: DocumentNode): boolean => {
       return undefined;
     },
   });
+  askers.set(document, found);
   return found;
 };
 

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import { GraphQLError, specifiedRules, validate } from 'graphql';
+import { GraphQLError, validate } from 'graphql';
 import type { DocumentNode, GraphQLSchema, ValidationContext, ValidationRule } from 'graphql';
 import { getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
@@ -57,6 +57,20 @@ const costViolation = (cost: number | undefined, limits: QueryLimits): GraphQLEr
  * Depth, aliases and cost of an operation, the cost with its variables (`first: $n` at its value,
  * a missing `first` at its default). The same verdicts over HTTP and over graphql-ws.
  */
+/**
+ * Depth and aliases depend on the document only. Apollo hands over the same DocumentNode for a query
+ * it has seen (its document cache), so each is checked once, not on every request.
+ */
+const shapeVerdicts = new WeakMap<DocumentNode, GraphQLError[]>();
+const shapeViolations = (schema: GraphQLSchema, document: DocumentNode, limits: QueryLimits): GraphQLError[] => {
+  let verdict = shapeVerdicts.get(document);
+  if (verdict === undefined) {
+    verdict = validate(schema, document, armor(limits)).filter((error) => error.extensions.code === 'BAD_USER_INPUT');
+    shapeVerdicts.set(document, verdict);
+  }
+  return verdict;
+};
+
 export const limitViolations = (
   schema: GraphQLSchema,
   document: DocumentNode,
@@ -64,9 +78,7 @@ export const limitViolations = (
   limits: QueryLimits,
   operationName?: string,
 ): GraphQLError[] => {
-  const shape = validate(schema, document, [...specifiedRules, ...armor(limits)]).filter(
-    (error) => error.extensions.code === 'BAD_USER_INPUT',
-  );
+  const shape = shapeViolations(schema, document, limits);
   if (shape.length > 0) {
     return shape;
   }
