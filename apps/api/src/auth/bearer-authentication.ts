@@ -35,7 +35,8 @@ export class BearerAuthentication {
     if (!token) {
       return undefined;
     }
-    const issuer = claimedIssuer(token);
+    // Without an identity provider every token is to be ours: no need to read whose it claims to be.
+    const issuer = this.oidc ? claimedIssuer(token) : ISSUER;
     if (issuer === ISSUER) {
       return this.local(token);
     }

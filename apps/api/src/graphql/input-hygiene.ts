@@ -38,9 +38,18 @@ export const firstBrokenString = (value: unknown, path: string): { field: string
   return undefined;
 };
 
+type Finding = { field: string; problem: string } | undefined;
+
+/** Per document: Apollo hands over the same DocumentNode for a query it has cached. */
+const literalFindings = new WeakMap<DocumentNode, { finding: Finding }>();
+
 /** The first string literal of a document that is unusable once its escapes (`\u0000`) are decoded. */
-const brokenLiteral = (document: DocumentNode): { field: string; problem: string } | undefined => {
-  let found: { field: string; problem: string } | undefined;
+const brokenLiteral = (document: DocumentNode): Finding => {
+  const known = literalFindings.get(document);
+  if (known) {
+    return known.finding;
+  }
+  let found: Finding;
   visit(document, {
     StringValue(node) {
       const problem = found ? undefined : broken(node.value);
@@ -51,6 +60,7 @@ const brokenLiteral = (document: DocumentNode): { field: string; problem: string
       return undefined;
     },
   });
+  literalFindings.set(document, { finding: found });
   return found;
 };
 

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import { GraphQLError, validate } from 'graphql';
+import { GraphQLError, Kind, validate } from 'graphql';
 import type { DocumentNode, GraphQLSchema, ValidationContext, ValidationRule } from 'graphql';
 import { getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import type { ComplexityEstimator } from 'graphql-query-complexity';
@@ -28,8 +28,33 @@ const pageSize: ComplexityEstimator = ({ args, childComplexity }) => {
   return typeof first === 'number' ? 1 + childComplexity * Math.max(first, 0) : undefined;
 };
 
+/** Documents without variables cost the same every time: computed once per operation (Apollo reuses the DocumentNode). */
+const fixedCosts = new WeakMap<DocumentNode, Map<string, number | undefined>>();
+const hasVariables = (document: DocumentNode): boolean =>
+  document.definitions.some(
+    (definition) => definition.kind === Kind.OPERATION_DEFINITION && (definition.variableDefinitions?.length ?? 0) > 0,
+  );
+
 /** The cost, or undefined when the variables do not fit the operation (execution then says why). */
 const costOf = (
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  name?: string,
+): number | undefined => {
+  if (hasVariables(document)) {
+    return computeCost(schema, document, variables, name);
+  }
+  const costs = fixedCosts.get(document) ?? new Map<string, number | undefined>();
+  fixedCosts.set(document, costs);
+  const key = name ?? '';
+  if (!costs.has(key)) {
+    costs.set(key, computeCost(schema, document, variables, name));
+  }
+  return costs.get(key);
+};
+
+const computeCost = (
   schema: GraphQLSchema,
   document: DocumentNode,
   variables: Record<string, unknown>,
