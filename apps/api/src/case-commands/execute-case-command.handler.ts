@@ -93,7 +93,7 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
 
   /** Load, authorize, answer a duplicate, check the version, decide, append: once. */
   private async attempt({ caseId, command, context }: ExecuteCaseCommand): Promise<CommandResult> {
-    const loaded = await loadCase({ store: this.store, vault: this.vault }, caseId);
+    const loaded = await loadCase(this.store, caseId);
     // First: a duplicate must not answer (with the case) someone who may not send the command.
     authorizeCommand(context.actor, command, loaded.state);
     const keys = () => this.vault.sealerFor(caseId);

@@ -1,6 +1,7 @@
 import { caseStreamId, fold, parseEvent } from '@sot/domain';
 import type { CaseEvent, CaseState } from '@sot/domain';
 import type { EventStore, Position, RecordedEvent } from '@sot/event-store';
+import { withoutPatientData } from '../patient-data';
 import type { PatientDataVault } from '../patient-data';
 import { linkOf } from './tamper-evidence';
 
@@ -61,15 +62,19 @@ const commandOf = (recorded: RecordedEvent): [key: string, command: RecordedComm
   return [commandKey(actor.id, commandId), { type: String(commandType), ...hash }];
 };
 
-/** Replays a case's stream into the domain's state: what `decide` needs, never a read model. */
-export const loadCase = async (source: CaseEventSource, caseId: string): Promise<LoadedCase> => {
+/**
+ * Replays a case's stream into the domain's state: what `decide` needs, never a read model. Patient
+ * data stays sealed (read as erased): no rule depends on it (the domain's tests say so), so deciding
+ * a command needs no key and decrypts nothing.
+ */
+export const loadCase = async (store: EventStore, caseId: string): Promise<LoadedCase> => {
   const events: CaseEvent[] = [];
   const commands = new Map<string, RecordedCommand>();
   let version = 0;
   let lastPosition: Position | undefined;
   let lastLink: string | undefined;
-  for await (const { event, recorded } of readCaseHistory(source, caseId)) {
-    events.push(event);
+  for await (const recorded of store.readStream(caseStreamId(caseId))) {
+    events.push(toCaseEvent(withoutPatientData(recorded)));
     const command = commandOf(recorded);
     if (command) {
       commands.set(...command);

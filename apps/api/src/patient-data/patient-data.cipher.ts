@@ -2,6 +2,10 @@ import { erasedValue, patientDataFieldsOf } from '@sot/domain';
 import type { CaseEventType } from '@sot/domain';
 import type { JsonObject } from '@sot/event-store';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+
+/** A case's data key, imported once (a KeyObject) rather than at every event. */
+export type DataKey = KeyObject;
 
 /** The key under which a stored event keeps its sealed patient data. */
 export const SEALED = '$patientData';
@@ -30,7 +34,7 @@ const isSealed = (value: unknown): value is Sealed =>
  * The event's data as stored: its patient data fields (see `patientDataFields`) moved into one
  * AES-256-GCM ciphertext under the patient's key. An event without such fields is stored as it is.
  */
-export const sealEventData = (identity: EventIdentity, data: JsonObject, key: Buffer): JsonObject => {
+export const sealEventData = (identity: EventIdentity, data: JsonObject, key: DataKey): JsonObject => {
   const fields = patientDataFieldsOf(identity.type).filter((field) => data[field] !== undefined);
   if (fields.length === 0) {
     return data;
@@ -58,7 +62,7 @@ export class SealedDataError extends Error {
  * the key destroyed (`erased`), each sealed field as it reads once erased. Data stored before
  * sealing existed passes through unchanged.
  */
-export const openEventData = (identity: EventIdentity, data: JsonObject, key: Buffer | 'erased'): JsonObject => {
+export const openEventData = (identity: EventIdentity, data: JsonObject, key: DataKey | 'erased'): JsonObject => {
   const sealed = data[SEALED];
   if (sealed === undefined) {
     return data;

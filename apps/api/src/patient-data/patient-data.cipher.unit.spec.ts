@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createSecretKey, randomBytes } from 'node:crypto';
 import { SEALED, SealedDataError, openEventData, sealEventData } from './patient-data.cipher';
 
 const identity = { streamId: 'case-8d6f0c1e-0000-4000-8000-000000000001', eventId: 'e1', type: 'CaseOpened' };
@@ -9,7 +9,7 @@ const data = {
 };
 
 describe('sealing patient data', () => {
-  const key = randomBytes(32);
+  const key = createSecretKey(randomBytes(32));
 
   it('moves the patient fields into one ciphertext and opens them as written', () => {
     const sealed = sealEventData(identity, data, key);
@@ -43,7 +43,7 @@ describe('sealing patient data', () => {
 
   it('refuses to open with another key, or moved to another event', () => {
     const sealed = sealEventData(identity, data, key);
-    expect(() => openEventData(identity, sealed, randomBytes(32))).toThrow(SealedDataError);
+    expect(() => openEventData(identity, sealed, createSecretKey(randomBytes(32)))).toThrow(SealedDataError);
     expect(() => openEventData({ ...identity, eventId: 'e2' }, sealed, key)).toThrow(SealedDataError);
     expect(() => openEventData(identity, { ...sealed, [SEALED]: { v: 9 } }, key)).toThrow(/unknown form/);
   });

@@ -1,10 +1,10 @@
 import { DomainError, caseIdFromStream } from '@sot/domain';
 import type { JsonObject, RecordedEvent } from '@sot/event-store';
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, createSecretKey, randomBytes } from 'node:crypto';
 import { KEY_BYTES } from './key-wrapping';
 import type { KeyWrapper } from './key-wrapping';
 import { SEALED, SealedDataError, openEventData, sealEventData } from './patient-data.cipher';
-import type { EventIdentity } from './patient-data.cipher';
+import type { DataKey, EventIdentity } from './patient-data.cipher';
 import type { PatientKeysRepository, StoredPatientKey } from './patient-keys.repository';
 
 /** What writing a case needs of its key. */
@@ -49,7 +49,7 @@ export class PatientDataVault {
   /** What opens the stored events of these cases: one look-up for all of them. */
   async openerFor(caseIds: Iterable<string>): Promise<Opener> {
     const stored = await this.keys.find([...new Set(caseIds)]);
-    const keys = new Map<string, Buffer | 'erased'>();
+    const keys = new Map<string, DataKey | 'erased'>();
     for (const [caseId, key] of stored) {
       keys.set(caseId, 'wrappedKey' in key ? await this.unwrap(key) : 'erased');
     }
@@ -83,9 +83,18 @@ export class PatientDataVault {
         `The key of case ${stored.caseId} was wrapped by ${stored.wrappedBy}, not by the configured ${this.wrapper.id}: is PATIENT_DATA_KEY the one this database was written with?`,
       );
     }
-    return this.wrapper.unwrap(stored.wrappedKey);
+    return createSecretKey(await this.wrapper.unwrap(stored.wrappedKey));
   }
 }
+
+/**
+ * A stored event with its patient data left sealed, read as erased: what deciding a command needs
+ * (no rule depends on patient data), without a key, a look-up or a decryption.
+ */
+export const withoutPatientData = (recorded: RecordedEvent): RecordedEvent =>
+  recorded.data[SEALED] === undefined
+    ? recorded
+    : { ...recorded, data: openEventData(identityOf(recorded), recorded.data, 'erased') };
 
 const identityOf = (recorded: RecordedEvent): EventIdentity => ({
   streamId: recorded.streamId,

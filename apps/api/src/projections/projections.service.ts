@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { EventEmitter } from 'node:events';
 import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import { CASE_STREAM_PREFIX } from '@sot/domain';
 import type { EventStore, Position } from '@sot/event-store';
@@ -30,6 +31,8 @@ export type ProjectionStatus = {
 @Injectable()
 export class ProjectionsService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly all: ProjectionRunner[] = [];
+  /** 'applied' (projection name, checkpoint) after each batch this instance commits. */
+  readonly progress = new EventEmitter().setMaxListeners(0);
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -65,6 +68,7 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
         retryDelayMs: this.config.PROJECTION_RETRY_INITIAL_MS,
         maxRetryDelayMs: this.config.PROJECTION_RETRY_MAX_MS,
         logger: this.logger,
+        onApplied: (name, checkpoint) => this.progress.emit('applied', name, checkpoint),
       }),
     );
   }

@@ -32,19 +32,33 @@ const fold = (folded: Map<string, Folded>, events: readonly ProjectedEvent[]): M
   return folded;
 };
 
-const write = async (trx: Trx, caseId: string, details: CaseDetails, version: number): Promise<void> => {
-  const json = JSON.stringify(details);
+type Changed = { readonly caseId: string; readonly details: CaseDetails; readonly version: number };
+
+/** Every changed case of the batch in one statement per table: cost grows with the batch, not per row. */
+const write = async (trx: Trx, changed: readonly Changed[]): Promise<void> => {
   await trx
     .insertInto('case_details')
-    .values({ case_id: caseId, version, details: json })
-    .onConflict((conflict) => conflict.column('case_id').doUpdateSet({ version, details: json }))
+    .values(
+      changed.map(({ caseId, details, version }) => ({ case_id: caseId, version, details: JSON.stringify(details) })),
+    )
+    .onConflict((conflict) =>
+      conflict
+        .column('case_id')
+        .doUpdateSet((eb) => ({ version: eb.ref('excluded.version'), details: eb.ref('excluded.details') })),
+    )
     .execute();
-  const summary = summarize(caseId, details, version);
-  const { case_id: _id, ...changes } = summary;
+  const summaries = changed.map(({ caseId, details, version }) => summarize(caseId, details, version));
+  const columns = Object.keys(summaries[0]!).filter(
+    (column) => column !== 'case_id',
+  ) as (keyof (typeof summaries)[number])[];
   await trx
     .insertInto('case_summaries')
-    .values(summary)
-    .onConflict((conflict) => conflict.column('case_id').doUpdateSet(changes))
+    .values(summaries)
+    .onConflict((conflict) =>
+      conflict
+        .column('case_id')
+        .doUpdateSet((eb) => Object.fromEntries(columns.map((column) => [column, eb.ref(`excluded.${column}`)]))),
+    )
     .execute();
 };
 
@@ -52,14 +66,16 @@ const typesFor = (events: readonly ProjectedEvent[], caseId: string): string[] =
   ...new Set(events.filter((event) => event.caseId === caseId).map((event) => event.event.type)),
 ];
 
-/** Delivered on commit to every api instance listening: live updates fan out through PostgreSQL. */
-const notify = async (trx: Trx, update: CaseUpdateMessage): Promise<void> => {
-  await sql`SELECT pg_notify(${CASE_UPDATES_CHANNEL}, ${JSON.stringify(update)})`.execute(trx);
+/** Delivered on commit to every api instance listening: live updates fan out through PostgreSQL. One statement for the batch. */
+const notify = async (trx: Trx, updates: readonly CaseUpdateMessage[]): Promise<void> => {
+  await sql`SELECT pg_notify(${CASE_UPDATES_CHANNEL}, message) FROM unnest(${updates.map((update) => JSON.stringify(update))}::text[]) AS message`.execute(
+    trx,
+  );
 };
 
 /**
  * The case page (case_details) and the caseload row (case_summaries) of every case, folded by
- * this projection's own rules. One read and one write per case per batch.
+ * this projection's own rules. One read, one write per table and one notification statement per batch.
  */
 export const caseReadModelProjection: Projection = {
   name: 'case-read-model',
@@ -76,21 +92,26 @@ export const caseReadModelProjection: Projection = {
     }
     const stored = await storedDetails(trx, caseIds);
     const managersBefore = new Map([...stored].map(([caseId, { details }]) => [caseId, details?.caseManagerId]));
-    for (const [caseId, { details, version }] of fold(stored, events)) {
-      if (details === undefined) {
-        continue;
-      }
-      await write(trx, caseId, details, version);
-      const caseManagerId = details.caseManagerId ?? null;
-      const before = managersBefore.get(caseId) ?? null;
-      const previousCaseManagerId = before !== caseManagerId ? before : null;
-      await notify(trx, {
-        caseId,
-        version,
-        caseManagerId,
-        previousCaseManagerId,
-        eventTypes: typesFor(events, caseId),
-      });
+    const changed = [...fold(stored, events)].flatMap(([caseId, { details, version }]) =>
+      details === undefined ? [] : [{ caseId, details, version }],
+    );
+    if (changed.length === 0) {
+      return;
     }
+    await write(trx, changed);
+    await notify(
+      trx,
+      changed.map(({ caseId, details, version }) => {
+        const caseManagerId = details.caseManagerId ?? null;
+        const before = managersBefore.get(caseId) ?? null;
+        return {
+          caseId,
+          version,
+          caseManagerId,
+          previousCaseManagerId: before !== caseManagerId ? before : null,
+          eventTypes: typesFor(events, caseId),
+        };
+      }),
+    );
   },
 };

@@ -28,6 +28,8 @@ export type ProjectionRunnerOptions = {
   /** First delay after a failure; it doubles with each failure in a row, up to maxRetryDelayMs. */
   readonly retryDelayMs?: number;
   readonly maxRetryDelayMs?: number;
+  /** Told after each batch is committed: read-your-writes waits on it instead of polling. */
+  readonly onApplied?: (projection: string, checkpoint: Position) => void;
 };
 
 /**
@@ -198,6 +200,7 @@ export class ProjectionRunner {
     });
     this.checkpoint = last.position;
     this.failures = 0;
+    this.options.onApplied?.(this.name, last.position);
   }
 
   private sleep(ms: number): Promise<void> {

@@ -9,7 +9,6 @@ import { SYSTEM_ACTOR } from '../../../auth';
 import { loadCase } from '../../../case-events';
 import { ExecuteCaseCommand } from '../../../case-commands';
 import { EVENT_STORE, LOGGER } from '../../../platform';
-import { PatientDataVault } from '../../../patient-data';
 import { ProjectionsService } from '../../../projections';
 import type { ProjectedEvent, Projection } from '../../../projections';
 
@@ -26,7 +25,6 @@ export class ConflictSaga implements OnModuleInit {
     private readonly projections: ProjectionsService,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(LOGGER) private readonly logger: Logger,
-    private readonly vault: PatientDataVault,
   ) {}
 
   onModuleInit(): void {
@@ -43,7 +41,7 @@ export class ConflictSaga implements OnModuleInit {
       if (event.type !== 'OpinionReceived') {
         continue;
       }
-      const { state } = await loadCase({ store: this.store, vault: this.vault }, caseId);
+      const { state } = await loadCase(this.store, caseId);
       // Only an undecided case takes new conflicts: after the decision it has to be reopened first.
       if (state.status !== 'open') {
         continue;
