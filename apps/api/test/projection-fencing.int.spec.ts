@@ -14,6 +14,8 @@ import { eventually, startHarness } from './app-harness';
 import type { Harness, TestUser } from './app-harness';
 import { walkCase } from './factories/scenarios';
 
+const LIVE = { announce: true };
+
 describe('a projection leader that lost its lock without noticing', () => {
   let harness: Harness;
   let manager: TestUser;
@@ -50,7 +52,7 @@ describe('a projection leader that lost its lock without noticing', () => {
           entered += 1;
           await gate;
         }
-        await timelineProjection.apply(trx, events);
+        await timelineProjection.apply(trx, events, LIVE);
       },
     };
     const runner = new ProjectionRunner({

@@ -18,6 +18,8 @@ import { eventually, startHarness } from './app-harness';
 import type { Harness, TestUser } from './app-harness';
 import { walkCase } from './factories/scenarios';
 
+const LIVE = { announce: true };
+
 const silent = pino({ level: 'silent' });
 
 /** Every read-model table of a schema, rows in key order: what a user could ever be shown. */
@@ -98,11 +100,11 @@ describe('projection runner against real PostgreSQL', () => {
           batches += 1;
           if (batches === 3) {
             // Half the batch is written inside the transaction, then the process "dies".
-            await projection.apply(trx, events.slice(0, Math.ceil(events.length / 2)));
+            await projection.apply(trx, events.slice(0, Math.ceil(events.length / 2)), LIVE);
             failed = { events, checkpointBefore: await readCheckpoint(db, projection.name) };
             throw new Error('simulated crash in the middle of a batch');
           }
-          await projection.apply(trx, events);
+          await projection.apply(trx, events, LIVE);
         },
       };
       const first = runner(crashing, schema, db);
@@ -154,7 +156,7 @@ describe('projection runner against real PostgreSQL', () => {
     const counting = (instance: string): Projection => ({
       name: timelineProjection.name,
       apply: async (trx, events) => {
-        await timelineProjection.apply(trx, events);
+        await timelineProjection.apply(trx, events, LIVE);
         applied.set(instance, (applied.get(instance) ?? 0) + events.length);
       },
     });

@@ -12,22 +12,13 @@ import { ProjectionsService } from '../../projections';
 import { DEMO_PASSWORD, auditor, managers, supervisor } from './demo-catalogue';
 import { demoStory, seeded } from './demo-story';
 import type { Step } from './demo-story';
+import { progressBar } from '../progress-bar';
 
 export const usage = `Fill the database the api uses with realistic demo cases, through the command handler.
 
   npm run demo-data [-- --cases 300] [--seed 7]
 
 Stop the api first when it runs on the embedded default (the two would share its database).`;
-
-const progress = (done: number, total: number, started: number) => {
-  const width = 30;
-  const filled = Math.round((done / total) * width);
-  const elapsed = (Date.now() - started) / 1000;
-  const eta = done === 0 ? '…' : `${Math.max(0, Math.round((elapsed / done) * (total - done)))} s`;
-  process.stderr.write(
-    `\r  [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total} cases, ETA ${eta}   `,
-  );
-};
 
 const ensureUsers = async (users: UsersRepository) => {
   for (const person of [...managers, supervisor, auditor]) {
@@ -87,6 +78,7 @@ export const demoDataCommand = async (argv: readonly string[], env: NodeJS.Proce
     const random = seeded(Number(values.seed));
     const now = new Date();
     const started = Date.now();
+    const progress = progressBar('cases');
     let done = 0;
     const stories = Array.from({ length: cases }, () => demoStory(random, random.pick(managers).id, now));
     const worker = async () => {
@@ -96,10 +88,10 @@ export const demoDataCommand = async (argv: readonly string[], env: NodeJS.Proce
           await send(bus, caseId, step);
         }
         done += 1;
-        progress(done, cases, started);
+        progress(done, cases);
       }
     };
-    progress(0, cases, started);
+    progress(0, cases);
     await Promise.all(Array.from({ length: 4 }, worker));
     process.stderr.write('\n  waiting for the read models to catch up…\n');
     const projections = app.get(ProjectionsService);

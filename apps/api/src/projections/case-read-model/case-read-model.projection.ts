@@ -79,7 +79,7 @@ const notify = async (trx: Trx, updates: readonly CaseUpdateMessage[]): Promise<
  */
 export const caseReadModelProjection: Projection = {
   name: 'case-read-model',
-  apply: async (trx, events) => {
+  apply: async (trx, events, { announce }) => {
     const caseIds = [...new Set(events.map((event) => event.caseId))];
     if (caseIds.length === 0) {
       return;
@@ -99,6 +99,9 @@ export const caseReadModelProjection: Projection = {
       return;
     }
     await write(trx, changed);
+    if (!announce) {
+      return;
+    }
     await notify(
       trx,
       changed.map(({ caseId, details, version }) => {

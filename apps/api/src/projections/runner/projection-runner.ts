@@ -29,7 +29,9 @@ export type ProjectionRunnerOptions = {
   readonly retryDelayMs?: number;
   readonly maxRetryDelayMs?: number;
   /** Told after each batch is committed: read-your-writes waits on it instead of polling. */
-  readonly onApplied?: (projection: string, checkpoint: Position) => void;
+  readonly onApplied?: (projection: string, checkpoint: Position, events: number) => void;
+  /** Whether live subscribers hear of the changes (not while rebuilding into new tables). */
+  readonly announce?: boolean;
 };
 
 /**
@@ -195,12 +197,12 @@ export class ProjectionRunner {
     });
     const last = batch[batch.length - 1]!;
     await this.options.db.transaction().execute(async (trx) => {
-      await this.options.projection.apply(trx, projected);
+      await this.options.projection.apply(trx, projected, { announce: this.options.announce ?? true });
       await moveCheckpoint(trx, this.name, this.checkpoint, last.position);
     });
     this.checkpoint = last.position;
     this.failures = 0;
-    this.options.onApplied?.(this.name, last.position);
+    this.options.onApplied?.(this.name, last.position, batch.length);
   }
 
   private sleep(ms: number): Promise<void> {

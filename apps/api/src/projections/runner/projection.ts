@@ -18,5 +18,12 @@ export type ProjectedEvent = {
  */
 export type Projection = {
   readonly name: string;
-  readonly apply: (trx: Transaction<ReadModelTables>, events: readonly ProjectedEvent[]) => Promise<void>;
+  readonly apply: (
+    trx: Transaction<ReadModelTables>,
+    events: readonly ProjectedEvent[],
+    context: ProjectionContext,
+  ) => Promise<void>;
 };
+
+/** `announce`: tell live subscribers what changed (false while a rebuild replays the store into new tables). */
+export type ProjectionContext = { readonly announce: boolean };

@@ -1,0 +1,116 @@
+import { Module } from '@nestjs/common';
+import type { DynamicModule, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { CASE_STREAM_PREFIX } from '@sot/domain';
+import type { EventStore, Position } from '@sot/event-store';
+import type { Pool } from 'pg';
+import pino from 'pino';
+import { parseArgs } from 'node:util';
+import { PatientDataModule, PatientDataVault } from '../patient-data';
+import { EVENT_STORE, PG_POOL, PlatformModule, createKysely, loadConfig } from '../platform';
+import type { AppConfig } from '../platform';
+import { READ_MODEL_SCHEMA, readCheckpoints, rebuildReadModels } from '../projections';
+import type { ReadModelTables } from '../projections';
+import { progressBar } from './progress-bar';
+
+type Io = { readonly out: (line: string) => void; readonly progress: (text: string) => void };
+
+const USAGE = `Usage: npm run projections -- status
+       npm run projections -- rebuild --all [--keep-replaced]
+
+  status    each projection's position, how many events it trails the store by, and its rate now
+  rebuild   replays every event into new read-model tables beside the live ones (progress and ETA),
+            then swaps them in at once; the api keeps answering queries from the live ones meanwhile`;
+
+const PROJECTIONS = ['case-read-model', 'timeline', 'conflict-saga'];
+const LAG_COUNTED_UP_TO = 1_000_000;
+
+/** The database, the store and the keys: what a rebuild needs, without the api's own projections running. */
+@Module({})
+class ProjectionsCliModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const logger = pino({ level: config.LOG_LEVEL });
+    return {
+      module: ProjectionsCliModule,
+      imports: [PlatformModule.forRoot({ config, logger, readModelSchema: READ_MODEL_SCHEMA }), PatientDataModule],
+    };
+  }
+}
+
+const eventsAfter = async (store: EventStore, after: Position | undefined, upTo?: Position): Promise<number> => {
+  let count = 0;
+  for await (const recorded of store.readAll({
+    ...(after ? { after } : {}),
+    maxCount: LAG_COUNTED_UP_TO,
+    filter: { streamPrefix: CASE_STREAM_PREFIX },
+  })) {
+    if (upTo && recorded.position.commit > upTo.commit) {
+      break;
+    }
+    count += 1;
+  }
+  return count;
+};
+
+const status = async (app: INestApplicationContext, io: Io): Promise<number> => {
+  const store = app.get<EventStore>(EVENT_STORE);
+  const db = createKysely<ReadModelTables>(app.get<Pool>(PG_POOL)).withSchema(READ_MODEL_SCHEMA);
+  const first = await readCheckpoints(db, PROJECTIONS);
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  const second = await readCheckpoints(db, PROJECTIONS);
+  io.out(`Read models in schema ${READ_MODEL_SCHEMA}:`);
+  for (const name of PROJECTIONS) {
+    const at = second.get(name);
+    const lag = await eventsAfter(store, at);
+    const moved = at && first.get(name) !== at ? await eventsAfter(store, first.get(name), at) : 0;
+    io.out(
+      `  ${name.padEnd(16)} ${at ? `at ${at.commit}/${at.prepare}` : 'not started'.padEnd(20)}  ` +
+        `behind by ${lag >= LAG_COUNTED_UP_TO ? `${LAG_COUNTED_UP_TO}+` : lag} events  ${Math.round(moved / 2)} events/s`,
+    );
+  }
+  return 0;
+};
+
+/** `npm run projections -- status | rebuild --all`. Exit code 0 when done, 2 for a wrong command line. */
+export const projectionsCommand = async (argv: readonly string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> => {
+  const { positionals, values } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: { all: { type: 'boolean' }, 'keep-replaced': { type: 'boolean' }, help: { type: 'boolean' } },
+  });
+  const [action, name] = positionals;
+  if (values.help || (action !== 'status' && action !== 'rebuild') || (action === 'rebuild' && !values.all)) {
+    io.out(
+      action === 'rebuild' && name
+        ? `The read models are rebuilt together (their tables are swapped in at once): use rebuild --all\n\n${USAGE}`
+        : USAGE,
+    );
+    return values.help ? 0 : 2;
+  }
+  const config = loadConfig({ LOG_LEVEL: 'error', ...env });
+  const app = await NestFactory.createApplicationContext(ProjectionsCliModule.forRoot(config), { logger: false });
+  try {
+    if (action === 'status') {
+      return await status(app, io);
+    }
+    const bar = progressBar('events', io.progress);
+    const result = await rebuildReadModels({
+      store: app.get<EventStore>(EVENT_STORE),
+      vault: app.get(PatientDataVault),
+      pool: app.get<Pool>(PG_POOL),
+      logger: pino({ level: config.LOG_LEVEL }),
+      liveSchema: READ_MODEL_SCHEMA,
+      batchSize: config.PROJECTION_BATCH_SIZE,
+      progress: bar,
+      keepReplaced: values['keep-replaced'] === true,
+    });
+    io.out(
+      `\nRebuilt from ${result.events} events in ${result.seconds.toFixed(1)} s ` +
+        `(${Math.round(result.events / Math.max(result.seconds, 0.001))} events/s) and swapped in` +
+        (values['keep-replaced'] ? `; the replaced tables are in schema ${result.replacedBy}` : ''),
+    );
+    return 0;
+  } finally {
+    await app.close();
+  }
+};

@@ -1,0 +1,130 @@
+import { Client } from 'pg';
+import { projectionsCommand } from '../src/cli/projections.command';
+import { READ_MODEL_SCHEMA } from '../src/projections';
+import { startHarness, subscribe } from './app-harness';
+import type { Harness, TestUser } from './app-harness';
+import { mutationDocument } from './factories/documents';
+import { walkCase } from './factories/scenarios';
+
+const CASES = 12;
+const CASELOAD = '{ cases(first: 50) { totalCount edges { node { id patientName } } } }';
+
+const rows = async (database: Client, schema: string) => {
+  const read = async (sql: string): Promise<unknown[]> =>
+    (await database.query<Record<string, unknown>>(sql.replaceAll('$schema', schema))).rows;
+  return {
+    details: await read('SELECT case_id, version, details FROM $schema.case_details ORDER BY case_id'),
+    summaries: await read('SELECT * FROM $schema.case_summaries ORDER BY case_id'),
+    timeline: await read('SELECT * FROM $schema.timeline ORDER BY case_id, stream_revision'),
+    checkpoints: await read('SELECT projection FROM $schema.checkpoints ORDER BY projection'),
+  };
+};
+
+describe('rebuilding the read models without downtime (npm run projections)', () => {
+  let harness: Harness;
+  let supervisor: TestUser;
+  let manager: TestUser;
+  let database: Client;
+  const caseIds: string[] = [];
+
+  beforeAll(async () => {
+    harness = await startHarness('projections_rebuild');
+    supervisor = await harness.user('SUPERVISOR');
+    manager = await harness.user('CASE_MANAGER');
+    for (let variant = 0; variant < CASES; variant += 1) {
+      caseIds.push(await walkCase(harness, manager, variant));
+    }
+    database = new Client({ connectionString: harness.databaseUrl });
+    await database.connect();
+  }, 120_000);
+  afterAll(async () => {
+    await database?.end();
+    await harness?.close();
+  });
+
+  it('replays into new tables while queries keep getting full answers, swaps them in, and they equal the old ones', async () => {
+    const live = subscribe<{ caseloadChanged: { caseId: string } }>(
+      harness.ws(supervisor.token),
+      'subscription { caseloadChanged { caseId } }',
+    );
+    let queries = 0;
+    const failures: string[] = [];
+    let rebuilding = true;
+    const queryLoop = (async () => {
+      while (rebuilding) {
+        const caseload = await harness.gql<{ cases: { totalCount: number; edges: unknown[] } }>(
+          CASELOAD,
+          {},
+          supervisor.token,
+        );
+        const page = await harness.gql<{ case: { version: number } }>(
+          'query($id: ID!) { case(id: $id) { version notes { text } } }',
+          { id: caseIds[queries % CASES] },
+          supervisor.token,
+        );
+        if (
+          caseload.errors ||
+          page.errors ||
+          caseload.data?.cases.totalCount !== CASES ||
+          caseload.data.cases.edges.length !== CASES ||
+          !page.data?.case
+        ) {
+          failures.push(
+            JSON.stringify({ caseload: caseload.errors ?? caseload.data?.cases.totalCount, page: page.errors }),
+          );
+        }
+        queries += 1;
+      }
+    })();
+    const lines: string[] = [];
+    const progress: string[] = [];
+    const code = await projectionsCommand(
+      ['rebuild', '--all', '--keep-replaced'],
+      { ...harness.env, PORT: '0' },
+      {
+        out: (line) => lines.push(line),
+        progress: (text) => progress.push(text),
+      },
+    );
+    rebuilding = false;
+    await queryLoop;
+    live.stop();
+
+    expect(code).toBe(0);
+    expect(failures).toEqual([]);
+    expect(queries).toBeGreaterThan(5);
+    expect(progress.at(-1)).toMatch(/\[#+\] \d+\/\d+ events, ETA \d+ s/);
+    const replaced = /the replaced tables are in schema (\S+)/.exec(lines.join('\n'))?.[1];
+    expect(replaced).toMatch(new RegExp(`^${READ_MODEL_SCHEMA}_replaced_\\d+$`));
+    // Live subscribers heard nothing of the replay.
+    expect(live.received).toEqual([]);
+    const now = await rows(database, READ_MODEL_SCHEMA);
+    expect(now.details).toHaveLength(CASES);
+    expect(now).toEqual(await rows(database, replaced!));
+  }, 120_000);
+
+  it('goes on projecting into the swapped-in tables', async () => {
+    const added = await harness.gql<{ addNote: { caughtUp: boolean; case: { id: string } } }>(
+      mutationDocument('addNote'),
+      { input: { caseId: caseIds[0], noteId: 'after-rebuild', text: 'Called after the rebuild' } },
+      manager.token,
+    );
+    expect(added.errors).toBeUndefined();
+    expect(added.data?.addNote.caughtUp).toBe(true);
+    const page = await harness.gql<{ case: { notes: { text: string }[] } }>(
+      'query($id: ID!) { case(id: $id) { notes { text } } }',
+      { id: caseIds[0] },
+      manager.token,
+    );
+    expect(page.data?.case.notes.map((note) => note.text)).toContain('Called after the rebuild');
+  });
+
+  it('reports each projection position, lag and rate, and refuses a command line it does not know', async () => {
+    const lines: string[] = [];
+    const io = { out: (line: string) => lines.push(line), progress: () => undefined };
+    expect(await projectionsCommand(['status'], { ...harness.env, PORT: '0' }, io)).toBe(0);
+    expect(lines.join('\n')).toMatch(/case-read-model +at \d+\/\d+ +behind by 0 events +\d+ events\/s/);
+    expect(await projectionsCommand(['rebuild', 'timeline'], { ...harness.env, PORT: '0' }, io)).toBe(2);
+    expect(lines.at(-1)).toMatch(/use rebuild --all/);
+  });
+});
