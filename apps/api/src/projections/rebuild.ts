@@ -7,6 +7,7 @@ import type { PatientDataVault } from '../patient-data';
 import { createKysely } from '../platform';
 import { caseReadModelProjection } from './case-read-model/case-read-model.projection';
 import { readCheckpoints } from './runner/checkpoints';
+import type { Projection } from './runner/projection';
 import { ProjectionRunner } from './runner/projection-runner';
 import { ensureReadModelSchema } from './schema/read-model-schema';
 import type { ReadModelTables } from './schema/read-model.tables';
@@ -14,6 +15,20 @@ import { timelineProjection } from './timeline/timeline.projection';
 
 /** The projections whose tables a rebuild replaces; the saga's effects are events, never replayed. */
 const REBUILT = [caseReadModelProjection, timelineProjection];
+
+/**
+ * One runner applies them all, in one transaction per batch: the store is read, opened and parsed
+ * once for every projection. Its checkpoint becomes each projection's at the swap.
+ */
+const REBUILD = 'rebuild';
+const together: Projection = {
+  name: REBUILD,
+  apply: async (trx, events, context) => {
+    for (const projection of REBUILT) {
+      await projection.apply(trx, events, context);
+    }
+  },
+};
 const SWAP_RETRY_MS = 50;
 
 export type RebuildOptions = {
@@ -49,18 +64,24 @@ const swapWhenCaughtUp = async (pool: Pool, live: string, next: string, replaced
     await client.query('BEGIN');
     await client.query(`LOCK TABLE ${l}.checkpoints IN EXCLUSIVE MODE`);
     const { rows } = await client.query<{ behind: boolean }>(
-      `SELECT EXISTS (
-         SELECT 1 FROM ${l}.checkpoints AS old LEFT JOIN ${n}.checkpoints AS new USING (projection)
-          WHERE old.projection = ANY($1)
-            AND (new.projection IS NULL
-                 OR (new.commit_position, new.prepare_position) < (old.commit_position, old.prepare_position))
+      `SELECT NOT EXISTS (SELECT 1 FROM ${n}.checkpoints WHERE projection = $2) OR EXISTS (
+         SELECT 1 FROM ${l}.checkpoints AS old, ${n}.checkpoints AS new
+          WHERE old.projection = ANY($1) AND new.projection = $2
+            AND (new.commit_position, new.prepare_position) < (old.commit_position, old.prepare_position)
        ) AS behind`,
-      [REBUILT.map((projection) => projection.name)],
+      [REBUILT.map((projection) => projection.name), REBUILD],
     );
     if (rows[0]?.behind !== false) {
       await client.query('ROLLBACK');
       return false;
     }
+    await client.query(
+      `INSERT INTO ${n}.checkpoints (projection, commit_position, prepare_position, updated_at)
+         SELECT name, commit_position, prepare_position, now() FROM ${n}.checkpoints, unnest($1::text[]) AS name
+          WHERE projection = $2`,
+      [REBUILT.map((projection) => projection.name), REBUILD],
+    );
+    await client.query(`DELETE FROM ${n}.checkpoints WHERE projection = $1`, [REBUILD]);
     await client.query(
       `INSERT INTO ${n}.checkpoints SELECT * FROM ${l}.checkpoints ON CONFLICT (projection) DO NOTHING`,
     );
@@ -90,47 +111,35 @@ export const rebuildReadModels = async (options: RebuildOptions): Promise<Rebuil
   const total = await countTimeline(pool, liveSchema);
   const db = createKysely<ReadModelTables>(pool).withSchema(next);
   let done = 0;
-  const runners = REBUILT.map(
-    (projection) =>
-      new ProjectionRunner({
-        projection,
-        store: options.store,
-        vault: options.vault,
-        pool,
-        db,
-        schema: next,
-        batchSize: options.batchSize,
-        logger,
-        announce: false,
-        onApplied: (name, _checkpoint, events) => {
-          // The timeline sees every event once: it measures the replay.
-          if (name === timelineProjection.name) {
-            done += events;
-            options.progress(done, Math.max(total, done));
-          }
-        },
-      }),
-  );
+  const runner = new ProjectionRunner({
+    projection: together,
+    store: options.store,
+    vault: options.vault,
+    pool,
+    db,
+    schema: next,
+    batchSize: options.batchSize,
+    logger,
+    announce: false,
+    onApplied: (_name, _checkpoint, events) => {
+      done += events;
+      options.progress(done, Math.max(total, done));
+    },
+  });
   const started = performance.now();
-  runners.forEach((runner) => runner.start());
+  runner.start();
   try {
     for (;;) {
       const head = await options.store.headPosition();
-      const checkpoints = await readCheckpoints(
-        db,
-        REBUILT.map((projection) => projection.name),
-      );
-      const reached = REBUILT.every((projection) => {
-        const checkpoint = checkpoints.get(projection.name);
-        return head === undefined || (checkpoint !== undefined && comparePositions(checkpoint, head) >= 0);
-      });
+      const checkpoint = (await readCheckpoints(db, [REBUILD])).get(REBUILD);
+      const reached = head === undefined || (checkpoint !== undefined && comparePositions(checkpoint, head) >= 0);
       if (reached && (await swapWhenCaughtUp(pool, liveSchema, next, replaced))) {
         break;
       }
       await new Promise((resolve) => setTimeout(resolve, SWAP_RETRY_MS));
     }
   } finally {
-    await Promise.all(runners.map((runner) => runner.stop()));
+    await runner.stop();
   }
   const seconds = (performance.now() - started) / 1000;
   if (!options.keepReplaced) {
