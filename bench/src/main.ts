@@ -5,12 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { appendFigures } from './append.bench';
+import { gapFigures } from './gaps.bench';
 import { ADD_NOTE_FIGURE, ME_FIGURE, httpFigures } from './http.bench';
 import { save, table } from './report';
 import type { Figure } from './report';
 
 /**
- * `npm run bench [-- --quick] [-- --seconds N] [-- --only appends|requests]`: every figure beside its
+ * `npm run bench [-- --quick] [-- --seconds N] [-- --only appends|requests|gaps]`: every figure beside its
  * baseline, measured in the same run on the same database. `--quick` (CI) keeps the harness from
  * rotting; its figures are too short to quote. `--only` runs one group, while working on it.
  */
@@ -29,7 +30,7 @@ const main = async (): Promise<void> => {
   const { values } = parseArgs({
     options: { quick: { type: 'boolean' }, seconds: { type: 'string' }, only: { type: 'string' } },
   });
-  const runs = (group: 'appends' | 'requests') => values.only === undefined || values.only === group;
+  const runs = (group: 'appends' | 'requests' | 'gaps') => values.only === undefined || values.only === group;
   const seconds = values.seconds ? Number(values.seconds) : values.quick ? 1 : 10;
   const dataDir = await mkdtemp(join(tmpdir(), 'sot-bench-'));
   await chmod(dataDir, 0o755); // as root, the embedded server runs as the postgres user, who must enter it
@@ -44,6 +45,7 @@ const main = async (): Promise<void> => {
     const figures = [
       ...(runs('appends') ? await appendFigures(database.pool, database.url, seconds, progress) : []),
       ...(runs('requests') ? await httpFigures(database.url, dataDir, seconds, progress) : []),
+      ...(runs('gaps') ? [(await gapFigures(database.pool, values.quick ? 20_000 : 1_000_000, progress)).figure] : []),
     ];
     console.log(table(againstTheSlower(figures)));
     const file = await save(join(__dirname, '..', 'results'), againstTheSlower(figures), {
