@@ -7,7 +7,10 @@ import pino from 'pino';
 import { createApp } from '../../app.factory';
 import { UsersRepository, createUser } from '../../auth';
 import { ExecuteCaseCommand } from '../../case-commands';
-import { loadConfig } from '../../platform';
+import { EVENT_STORE, loadConfig } from '../../platform';
+import { PatientDataVault } from '../../patient-data';
+import type { EventStore } from '@sot/event-store';
+import { writeCaseInBulk } from './demo-bulk';
 import { ProjectionsService } from '../../projections';
 import { DEMO_PASSWORD, auditor, managers, supervisor } from './demo-catalogue';
 import { demoStory, seeded } from './demo-story';
@@ -16,7 +19,10 @@ import { progressBar } from '../progress-bar';
 
 export const usage = `Fill the database the api uses with realistic demo cases, through the command handler.
 
-  npm run demo-data [-- --cases 300] [--seed 7]
+  npm run demo-data [-- --cases 300] [--seed 7] [--bulk]
+
+  --bulk   decide each story in memory by the same rules and append its events in one round trip
+           per case: the same events, for scale (100,000 cases)
 
 Stop the api first when it runs on the embedded default (the two would share its database).`;
 
@@ -59,6 +65,7 @@ export const demoDataCommand = async (argv: readonly string[], env: NodeJS.Proce
     options: {
       cases: { type: 'string', default: '300' },
       seed: { type: 'string', default: '7' },
+      bulk: { type: 'boolean' },
       help: { type: 'boolean' },
     },
   });
@@ -75,6 +82,8 @@ export const demoDataCommand = async (argv: readonly string[], env: NodeJS.Proce
     const users = app.get(UsersRepository);
     await ensureUsers(users);
     const bus = app.get(CommandBus);
+    const store = app.get<EventStore>(EVENT_STORE);
+    const vault = app.get(PatientDataVault);
     const random = seeded(Number(values.seed));
     const now = new Date();
     const started = Date.now();
@@ -84,15 +93,19 @@ export const demoDataCommand = async (argv: readonly string[], env: NodeJS.Proce
     const worker = async () => {
       for (let story = stories.shift(); story; story = stories.shift()) {
         const caseId = randomUUID();
-        for (const step of story.steps) {
-          await send(bus, caseId, step);
+        if (values.bulk) {
+          await writeCaseInBulk(store, vault, caseId, story.steps);
+        } else {
+          for (const step of story.steps) {
+            await send(bus, caseId, step);
+          }
         }
         done += 1;
         progress(done, cases);
       }
     };
     progress(0, cases);
-    await Promise.all(Array.from({ length: 4 }, worker));
+    await Promise.all(Array.from({ length: values.bulk ? 8 : 4 }, worker));
     process.stderr.write('\n  waiting for the read models to catch up…\n');
     const projections = app.get(ProjectionsService);
     while ((await projections.status(1)).some((status) => !status.caughtUp)) {
