@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { appendFigures } from './append.bench';
+import { caseloadFigures } from './caseload.bench';
 import { gapFigures } from './gaps.bench';
 import { ADD_NOTE_FIGURE, ME_FIGURE, httpFigures } from './http.bench';
 import { save, table } from './report';
@@ -14,6 +15,7 @@ import type { Figure } from './report';
  * `npm run bench [-- --quick] [-- --seconds N] [-- --only appends|requests|gaps]`: every figure beside its
  * baseline, measured in the same run on the same database. `--quick` (CI) keeps the harness from
  * rotting; its figures are too short to quote. `--only` runs one group, while working on it.
+ * `--demo-data-dir DIR` measures the caseload at scale instead, on a folder of demo data.
  */
 const SINGLE_APPEND = 'append 1 event, 8 writers';
 
@@ -28,13 +30,27 @@ const againstTheSlower = (figures: Figure[]): Figure[] => {
 
 const main = async (): Promise<void> => {
   const { values } = parseArgs({
-    options: { quick: { type: 'boolean' }, seconds: { type: 'string' }, only: { type: 'string' } },
+    options: {
+      quick: { type: 'boolean' },
+      seconds: { type: 'string' },
+      only: { type: 'string' },
+      'demo-data-dir': { type: 'string' },
+    },
   });
   const runs = (group: 'appends' | 'requests' | 'gaps') => values.only === undefined || values.only === group;
   const seconds = values.seconds ? Number(values.seconds) : values.quick ? 1 : 10;
+  const progress = (line: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
+  const demoDataDir = values['demo-data-dir'];
+  if (demoDataDir !== undefined) {
+    // The caseload at scale runs on its own: on a folder of demo data, not a fresh database.
+    const { figures, plan, cases } = await caseloadFigures(demoDataDir, seconds, progress);
+    console.log(table(figures));
+    console.log(`\nThe first caseload page of a supervisor, ${cases} cases:\n${plan}`);
+    progress(`written to ${await save(join(__dirname, '..', 'results'), figures, { seconds, cases, plan })}`);
+    return;
+  }
   const dataDir = await mkdtemp(join(tmpdir(), 'sot-bench-'));
   await chmod(dataDir, 0o755); // as root, the embedded server runs as the postgres user, who must enter it
-  const progress = (line: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
   progress(`embedded PostgreSQL in ${dataDir}, ${seconds} s per figure`);
   const database = await openDatabase({ dataDir: join(dataDir, 'postgres'), port: 0, pool: { max: 20 } });
   try {
