@@ -29,6 +29,14 @@ const supervisorsOnly = {
   auditor: 'FORBIDDEN',
 } as const;
 const auditors = { ...supervisorsOnly, auditor: 'through' } as const;
+/** Public operations that check a credential of their own: a made-up one fails alike for everyone. */
+const refusedForEveryone = {
+  anonymous: 'UNAUTHENTICATED',
+  owner: 'UNAUTHENTICATED',
+  otherManager: 'UNAUTHENTICATED',
+  supervisor: 'UNAUTHENTICATED',
+  auditor: 'UNAUTHENTICATED',
+} as const;
 
 const caseMutation = (
   name: string,
@@ -74,25 +82,13 @@ const calls: Record<string, Call> = {
     document: 'mutation { login(email: "nobody@clinic.example", password: "wrong-password") { token } }',
     variables: () => ({}),
     // Public by design; a wrong password is UNAUTHENTICATED for everyone alike.
-    expect: {
-      anonymous: 'UNAUTHENTICATED',
-      owner: 'UNAUTHENTICATED',
-      otherManager: 'UNAUTHENTICATED',
-      supervisor: 'UNAUTHENTICATED',
-      auditor: 'UNAUTHENTICATED',
-    },
+    expect: refusedForEveryone,
   },
   'Mutation.refreshSession': {
     document: 'mutation { refreshSession(refreshToken: "made-up") { token } }',
     variables: () => ({}),
     // Public by design: the refresh token is the credential.
-    expect: {
-      anonymous: 'UNAUTHENTICATED',
-      owner: 'UNAUTHENTICATED',
-      otherManager: 'UNAUTHENTICATED',
-      supervisor: 'UNAUTHENTICATED',
-      auditor: 'UNAUTHENTICATED',
-    },
+    expect: refusedForEveryone,
   },
   'Mutation.openCase': {
     document: mutationDocument('openCase'),

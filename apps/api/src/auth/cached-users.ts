@@ -2,8 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { BeforeApplicationShutdown, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, PostgresNotifications } from '../platform';
 import type { AppConfig } from '../platform';
-import { ACCOUNT_CHANGES_CHANNEL } from './account-changes';
-import type { AccountChangeMessage } from './account-changes';
+import { ACCOUNT_CHANGES_CHANNEL, followAccountChanges } from './account-changes';
 import { UsersRepository } from './users.repository';
 import type { UserRow } from './users.repository';
 
@@ -57,17 +56,6 @@ export class CachedUsers implements OnModuleInit, OnApplicationBootstrap, Before
   }
 
   private async follow(): Promise<void> {
-    try {
-      for await (const { userId } of this.notifications.messages<AccountChangeMessage>(
-        ACCOUNT_CHANGES_CHANNEL,
-        this.stop.signal,
-      )) {
-        this.rows.delete(userId);
-      }
-    } catch (error) {
-      if (!this.stop.signal.aborted) {
-        throw error;
-      }
-    }
+    await followAccountChanges(this.notifications, this.stop.signal, ({ userId }) => this.rows.delete(userId));
   }
 }

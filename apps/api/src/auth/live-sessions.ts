@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { BeforeApplicationShutdown, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { PostgresNotifications } from '../platform';
-import { ACCOUNT_CHANGES_CHANNEL } from './account-changes';
-import type { AccountChangeMessage } from './account-changes';
+import { ACCOUNT_CHANGES_CHANNEL, followAccountChanges } from './account-changes';
 
 /** 4401 is graphql-ws's Unauthorized: a client reconnects with a fresh token, or signs in again. */
 export const SESSION_OVER_CLOSE_CODE = 4401;
@@ -52,19 +51,12 @@ export class LiveSessions implements OnModuleInit, OnApplicationBootstrap, Befor
   }
 
   private async follow(): Promise<void> {
-    try {
-      const changes = this.notifications.messages<AccountChangeMessage>(ACCOUNT_CHANGES_CHANNEL, this.stop.signal);
-      for await (const { userId, sessionsEnded } of changes) {
-        for (const live of this.live) {
-          if (sessionsEnded && live.userId === userId) {
-            live.close(SESSION_OVER_CLOSE_CODE, 'Session ended');
-          }
+    await followAccountChanges(this.notifications, this.stop.signal, ({ userId, sessionsEnded }) => {
+      for (const live of this.live) {
+        if (sessionsEnded && live.userId === userId) {
+          live.close(SESSION_OVER_CLOSE_CODE, 'Session ended');
         }
       }
-    } catch (error) {
-      if (!this.stop.signal.aborted) {
-        throw error;
-      }
-    }
+    });
   }
 }
