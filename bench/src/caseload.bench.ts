@@ -35,10 +35,7 @@ const asking = (url: string, token: string, query: string) => async () => {
 const explainCaseload = async (pool: Pool): Promise<string> => {
   const { rows } = await pool.query<{ 'QUERY PLAN': string }>(
     `EXPLAIN (ANALYZE, BUFFERS) SELECT * FROM ${READ_MODEL_SCHEMA}.case_summaries
-      ORDER BY CASE WHEN status = 'open' AND deadline < now() THEN 0 WHEN status = 'open' AND deadline IS NOT NULL THEN 1
-                    WHEN status = 'open' AND (open_conflicts > 0 OR refused_records > 0) THEN 2 WHEN status = 'open' THEN 3
-                    WHEN status = 'decided' THEN 4 ELSE 5 END,
-               deadline ASC NULLS LAST, open_conflicts DESC, refused_records DESC, last_activity_at DESC, case_id
+      ORDER BY urgency_key, case_id
       LIMIT 51`,
   );
   return rows.map((row) => row['QUERY PLAN']).join('\n');
@@ -58,7 +55,15 @@ export const caseloadFigures = async (
   const app = await createApp(config, pino({ level: 'silent' }));
   await app.listen(0, '127.0.0.1');
   try {
-    const url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/graphql`;
+    const origin = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    const url = `${origin}/graphql`;
+    // A new read-model shape is rebuilt from the events at start-up: measure once it has caught up.
+    for (let waited = 0; (await fetch(`${origin}/health/ready`)).status !== 200; waited += 5) {
+      if (waited % 30 === 0) {
+        progress(`waiting for the read models to catch up with the events (${waited} s)`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
+    }
     const login = async (email: string) => {
       const response = await fetch(url, {
         method: 'POST',

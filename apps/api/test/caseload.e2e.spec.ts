@@ -267,10 +267,11 @@ describe('the caseload', () => {
       INSERT INTO ${s}.case_summaries (case_id, status, case_manager_id, patient_name, condition_name, severity,
         is_cancer, deadline, opened_at, last_activity_at, outstanding_records, refused_records, outstanding_record_due,
         pending_opinions, received_opinions, diagnosis_changes, treatment_changes, open_conflicts, conflicts_raised,
-        warnings, search_text, version)
+        warnings, search_text, urgency_key, version)
       SELECT md5(i::text)::uuid, 'open', 'm' || (i % 50), 'Patient ' || i, 'Condition ' || (i % 300), 'serious', false,
              now() + (i % 90 - 30) * interval '1 day', now(), now(), 0, 0, '[]', 0, 0, 0, 0, 0, 0, '[]',
-             'patient ' || i || ' mrn-' || i || ' condition ' || (i % 300), 1
+             'patient ' || i || ' mrn-' || i || ' condition ' || (i % 300),
+             '1|' || lpad(i::text, 24, '0') || '|' || md5(i::text)::uuid, 1
       FROM generate_series(1, 100000) AS i`);
     await pool.query(`ANALYZE ${s}.case_summaries`);
     const statements: { sql: string; parameters: readonly unknown[] }[] = [];
@@ -308,6 +309,35 @@ describe('the caseload', () => {
       const plan = rows.map((row) => row['QUERY PLAN']).join('\n');
       expect(plan).toContain('case_summaries_search_idx');
       expect(plan).not.toMatch(/Seq Scan on case_summaries/);
+    }
+
+    // A supervisor's caseload, page after page in URGENCY order: an index walk from the last key,
+    // never a sort of the whole table, and no row twice or missed between pages.
+    statements.length = 0;
+    const first = await new CaseloadRepository(logged).find({
+      first: 50,
+      offset: 0,
+      orderBy: 'urgency',
+      now: new Date(),
+    });
+    const second = await new CaseloadRepository(logged).find({
+      first: 50,
+      offset: 0,
+      orderBy: 'urgency',
+      now: new Date(),
+      afterKey: first.rows.at(-1)!.urgency_key,
+    });
+    expect(first.rows.map((row) => row.patient_name)).toEqual(Array.from({ length: 50 }, (_, i) => `Patient ${i + 1}`));
+    expect(second.rows[0]?.patient_name).toBe('Patient 51');
+    const pages = statements.filter((statement) => /order by/i.test(statement.sql));
+    expect(pages).toHaveLength(2);
+    for (const statement of pages) {
+      const { rows } = await pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${statement.sql}`, [
+        ...statement.parameters,
+      ]);
+      const plan = rows.map((row) => row['QUERY PLAN']).join('\n');
+      expect(plan).toContain('case_summaries_urgency_idx');
+      expect(plan).not.toMatch(/Sort|Seq Scan on case_summaries/);
     }
     await pool.query(`DROP SCHEMA ${s} CASCADE`);
   }, 120_000);

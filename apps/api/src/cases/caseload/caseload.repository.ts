@@ -9,6 +9,8 @@ import type { CaseOrder } from './caseload.types';
 export type CaseloadQuery = {
   readonly first: number;
   readonly offset: number;
+  /** URGENCY pages by key: the rows after this urgency_key (the last row of the page before). */
+  readonly afterKey?: string;
   readonly orderBy: CaseOrder;
   readonly now: Date;
   readonly status?: readonly string[];
@@ -35,20 +37,6 @@ export type CaseloadCountsRow = {
 type Query = SelectQueryBuilder<ReadModelTables, 'case_summaries', object>;
 
 const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-/**
- * URGENCY, defined once: open and overdue (most overdue first), then open and due (soonest
- * first), then open without a deadline but with open conflicts or refused records, then the rest
- * of the open cases; decided, then closed, last. Ties: deadline, conflicts, refusals, activity.
- */
-const urgencyTier = (now: Date) => sql`CASE
-  WHEN status = 'open' AND deadline < ${now} THEN 0
-  WHEN status = 'open' AND deadline IS NOT NULL THEN 1
-  WHEN status = 'open' AND (open_conflicts > 0 OR refused_records > 0) THEN 2
-  WHEN status = 'open' THEN 3
-  WHEN status = 'decided' THEN 4
-  ELSE 5
-END`;
 
 /** What each saved view of the dashboard means, once: the list filters and the counts both use it. */
 const views = {
@@ -101,12 +89,8 @@ const filtered = (base: Query, q: CaseloadQuery): Query => {
 const ordered = (query: Query, q: CaseloadQuery): Query => {
   switch (q.orderBy) {
     case 'urgency':
-      return query
-        .orderBy(urgencyTier(q.now))
-        .orderBy(sql`deadline ASC NULLS LAST`)
-        .orderBy('open_conflicts', 'desc')
-        .orderBy('refused_records', 'desc')
-        .orderBy('last_activity_at', 'desc');
+      // Kept by the projection (see urgencyKey): an index walk, no sort; the key ends with the case id.
+      return (q.afterKey === undefined ? query : query.where('urgency_key', '>', q.afterKey)).orderBy('urgency_key');
     case 'deadline':
       return query.orderBy(sql`deadline ASC NULLS LAST`);
     case 'last_activity':
@@ -128,9 +112,9 @@ export class CaseloadRepository {
   async find(q: CaseloadQuery): Promise<{ rows: CaseSummaryRow[]; totalCount: number; hasNextPage: boolean }> {
     const base = filtered(this.db.selectFrom('case_summaries'), q);
     const [rows, total] = await Promise.all([
-      ordered(base.selectAll(), q)
-        .orderBy('case_id')
-        .offset(q.offset)
+      // The urgency key ends with the case id already: a tie-breaker there would add a sort.
+      (q.orderBy === 'urgency' ? ordered(base.selectAll(), q) : ordered(base.selectAll(), q).orderBy('case_id'))
+        .offset(q.afterKey === undefined ? q.offset : 0)
         .limit(q.first + 1)
         .execute() as Promise<CaseSummaryRow[]>,
       base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow() as Promise<{ n: string }>,

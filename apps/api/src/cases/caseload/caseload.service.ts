@@ -17,13 +17,20 @@ import type {
   CasesArgs,
 } from './caseload.types';
 
-const encodeCursor = (offset: number): string => Buffer.from(`offset:${offset}`).toString('base64url');
-const decodeCursor = (cursor: string): number => {
-  const match = /^offset:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match) {
-    throw new AppError('BAD_USER_INPUT', 'after is not a cursor from this connection', { field: 'after' });
+/** URGENCY pages by the row's key (stable while cases change); the other orders by position. */
+const encodeCursor = (row: CaseSummaryRow, offset: number, orderBy: CaseloadQuery['orderBy']): string =>
+  Buffer.from(orderBy === 'urgency' ? `key:${row.urgency_key}` : `offset:${offset}`).toString('base64url');
+const decodeCursor = (cursor: string): { offset: number } | { afterKey: string } => {
+  const text = Buffer.from(cursor, 'base64url').toString();
+  const offset = /^offset:(\d{1,9})$/.exec(text);
+  if (offset) {
+    return { offset: Number(offset[1]) + 1 };
   }
-  return Number(match[1]) + 1;
+  const key = /^key:([\w|:.~-]{1,200})$/.exec(text);
+  if (key) {
+    return { afterKey: key[1]!, offset: 0 };
+  }
+  throw new AppError('BAD_USER_INPUT', 'after is not a cursor from this connection', { field: 'after' });
 };
 
 const given = <T>(value: T | null | undefined): value is T => value !== undefined && value !== null;
@@ -47,7 +54,7 @@ const toQuery = (user: AuthenticatedUser, args: CasesArgs, filter: CaseFilter, n
   const caseManagerId = user.role === 'CASE_MANAGER' ? user.id : (filter.caseManagerId ?? undefined);
   return {
     first: args.first,
-    offset: args.after ? decodeCursor(args.after) : 0,
+    ...(args.after ? { offset: 0, ...decodeCursor(args.after) } : { offset: 0 }),
     orderBy: args.orderBy,
     now,
     ...(filter.status ? { status: filter.status } : {}),
@@ -136,7 +143,7 @@ export class CaseloadService {
       );
     }
     const edges = page.rows.map((row, index) => ({
-      cursor: encodeCursor(query.offset + index),
+      cursor: encodeCursor(row, query.offset + index, query.orderBy),
       node: toSummary(row, now, this.config.TIME_ZONE),
     }));
     return {

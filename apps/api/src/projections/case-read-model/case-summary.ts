@@ -4,6 +4,44 @@ import type { CaseSummariesTable } from '../schema/read-model.tables';
 import type { CaseDetails } from '../schema/case-details';
 import { searchable } from '../schema/searchable';
 
+const MAX_COUNT = 99_999;
+const MAX_EPOCH_MS = 9_999_999_999_999;
+const descending = (value: number, max: number): string =>
+  String(max - Math.min(Math.max(value, 0), max)).padStart(String(max).length, '0');
+
+/**
+ * URGENCY as one string that sorts byte by byte (COLLATE "C"): open cases with a deadline first,
+ * soonest (so most overdue) first; then open cases with open conflicts or refused records; the rest
+ * of the open cases; decided; closed. Ties: deadline, more conflicts, more refusals, latest activity,
+ * case id. It needs no clock: an overdue deadline is simply an earlier one, so the order is kept by
+ * the projection and paged by key.
+ */
+export const urgencyKey = (
+  caseId: string,
+  details: CaseDetails,
+  counts: { readonly openConflicts: number; readonly refusedRecords: number },
+): string => {
+  const open = details.status === 'open';
+  const tier = open
+    ? details.deadline
+      ? 1
+      : counts.openConflicts > 0 || counts.refusedRecords > 0
+        ? 2
+        : 3
+    : details.status === 'decided'
+      ? 4
+      : 5;
+  const deadline = details.deadline ? new Date(details.deadline).toISOString() : '~';
+  return [
+    tier,
+    deadline,
+    descending(counts.openConflicts, MAX_COUNT),
+    descending(counts.refusedRecords, MAX_COUNT),
+    descending(Date.parse(details.lastActivityAt), MAX_EPOCH_MS),
+    caseId,
+  ].join('|');
+};
+
 /** One caseload row, derived from the case page's read model: what the list, filters and stats read. */
 export const summarize = (caseId: string, details: CaseDetails, version: number): Insertable<CaseSummariesTable> => {
   const active = details.requests.filter((request) => request.status !== 'cancelled');
@@ -38,6 +76,10 @@ export const summarize = (caseId: string, details: CaseDetails, version: number)
     open_conflicts: details.conflicts.filter((conflict) => conflict.standing === 'open').length,
     conflicts_raised: details.conflicts.length,
     warnings: JSON.stringify(warningsAt(details, details.lastActivityAt)),
+    urgency_key: urgencyKey(caseId, details, {
+      openConflicts: details.conflicts.filter((conflict) => conflict.standing === 'open').length,
+      refusedRecords: records.filter((item) => item.status === 'refused').length,
+    }),
     search_text: searchable(
       [details.patient.name, details.patient.medicalRecordNumber ?? '', details.condition.name].join(' '),
     ),

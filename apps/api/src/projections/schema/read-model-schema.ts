@@ -6,8 +6,11 @@ import { quoteIdentifier } from '@sot/postgres';
  * Read models are derived data: a change of shape means a new schema name and a rebuild from the
  * events, never an in-place migration. `CREATE ... IF NOT EXISTS` makes start-up idempotent.
  */
-/** v2: the case page has its own read model (case_details), no longer the domain's folded state. */
-export const READ_MODEL_SCHEMA = 'read_models_v2';
+/**
+ * v2: the case page has its own read model (case_details), no longer the domain's folded state.
+ * v3: the caseload row keeps its place in the URGENCY order (urgency_key), for keyset pages.
+ */
+export const READ_MODEL_SCHEMA = 'read_models_v3';
 
 /** Each projection's tables, in schema `s` (already quoted). */
 const checkpointsTable = (s: string): string => `
@@ -48,8 +51,11 @@ CREATE TABLE IF NOT EXISTS ${s}.case_summaries (
   conflicts_raised integer NOT NULL,
   warnings jsonb NOT NULL,
   search_text text NOT NULL,
+  urgency_key text COLLATE "C" NOT NULL,
   version integer NOT NULL
 );
+CREATE INDEX IF NOT EXISTS case_summaries_urgency_idx ON ${s}.case_summaries (urgency_key);
+CREATE INDEX IF NOT EXISTS case_summaries_manager_urgency_idx ON ${s}.case_summaries (case_manager_id, urgency_key);
 CREATE INDEX IF NOT EXISTS case_summaries_manager_idx ON ${s}.case_summaries (case_manager_id, status);
 CREATE INDEX IF NOT EXISTS case_summaries_deadline_idx ON ${s}.case_summaries (deadline);
 CREATE INDEX IF NOT EXISTS case_summaries_search_idx ON ${s}.case_summaries USING gin (search_text gin_trgm_ops);`;

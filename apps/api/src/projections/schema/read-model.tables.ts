@@ -46,6 +46,8 @@ export type CaseSummariesTable = {
   warnings: Json<unknown>;
   /** Patient name, record number and condition, folded by `searchable`. */
   search_text: string;
+  /** The row's place in the URGENCY order, as one string that sorts byte by byte (see urgencyKey). */
+  urgency_key: string;
   version: number;
 };
 
