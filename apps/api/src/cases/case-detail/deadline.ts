@@ -8,9 +8,20 @@ export const DeadlineStateEnum = enumOf(
   'OVERDUE once the deadline has passed (even earlier today), DUE_TODAY until then on its last day, UPCOMING before',
 );
 
+/** One formatter per time zone: making one costs far more than using it (a caseload page formats 100 dates). */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatterFor = (timeZone: string): Intl.DateTimeFormat => {
+  let formatter = formatters.get(timeZone);
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+};
+
 /** The calendar date of an instant in a time zone, as days since 1970-01-01. */
 const calendarDay = (instant: Date, timeZone: string): number => {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+  const parts = formatterFor(timeZone)
     .formatToParts(instant)
     .reduce<Record<string, number>>((all, part) => ({ ...all, [part.type]: Number(part.value) }), {});
   return Date.UTC(parts.year!, parts.month! - 1, parts.day) / 86_400_000;
