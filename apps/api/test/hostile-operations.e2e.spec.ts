@@ -338,5 +338,6 @@ describe('hostile operations, generated', () => {
     const { live, rebuilt } = await liveAndRebuilt(harness, database, 'read_models_rebuilt');
     expect(live.details.length).toBeGreaterThanOrEqual(2);
     expect(rebuilt).toEqual(live);
+    expect(live.counts).toEqual(live.counted);
   }, 120_000);
 });

@@ -17,6 +17,9 @@ const rows = async (database: Client, schema: string) => {
     summaries: await read('SELECT * FROM $schema.case_summaries ORDER BY case_id'),
     timeline: await read('SELECT * FROM $schema.timeline ORDER BY case_id, stream_revision'),
     checkpoints: await read('SELECT projection FROM $schema.checkpoints ORDER BY projection'),
+    counts: await read(
+      'SELECT case_manager_id, status, cases FROM $schema.caseload_counts WHERE cases <> 0 ORDER BY 1, 2',
+    ),
   };
 };
 

@@ -16,6 +16,18 @@ const readModels = async (database: Client, schema: string, caseIds?: readonly s
     timeline: await read(
       `SELECT case_id, stream_revision, event_type, actor_id, summary, text FROM $schema.timeline ${where} ORDER BY case_id, stream_revision`,
     ),
+    ...(caseIds
+      ? {}
+      : {
+          // The totals the projection keeps, and what the rows say they should be.
+          counts: await read(
+            'SELECT case_manager_id, status, cases::int FROM $schema.caseload_counts WHERE cases <> 0 ORDER BY 1, 2',
+          ),
+          counted: await read(
+            `SELECT coalesce(case_manager_id, '') AS case_manager_id, status, count(*)::int AS cases
+               FROM $schema.case_summaries GROUP BY 1, 2 ORDER BY 1, 2`,
+          ),
+        }),
   };
 };
 

@@ -117,9 +117,35 @@ export class CaseloadRepository {
         .offset(q.afterKey === undefined ? q.offset : 0)
         .limit(q.first + 1)
         .execute() as Promise<CaseSummaryRow[]>,
-      base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow() as Promise<{ n: string }>,
+      this.total(base, q),
     ]);
-    return { rows: rows.slice(0, q.first), totalCount: Number(total.n), hasNextPage: rows.length > q.first };
+    return { rows: rows.slice(0, q.first), totalCount: total, hasNextPage: rows.length > q.first };
+  }
+
+  /**
+   * How many cases the query has in all. Scoped by manager and status alone (the caseload as it
+   * opens), it is read from the counts the projection keeps: no scan, however many cases there are.
+   */
+  private async total(base: Query, q: CaseloadQuery): Promise<number> {
+    const countable =
+      q.search === undefined &&
+      q.overdue === undefined &&
+      q.dueWithinDays === undefined &&
+      q.hasOpenConflict === undefined &&
+      q.waitingOnRecords === undefined &&
+      q.waitingOnOpinions === undefined;
+    if (!countable) {
+      const row = await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+      return Number(row.n);
+    }
+    let counts = this.db.selectFrom('caseload_counts').select(sql<string>`coalesce(sum(cases), 0)`.as('n'));
+    if (q.caseManagerId !== undefined) {
+      counts = counts.where('case_manager_id', '=', q.caseManagerId);
+    }
+    if (q.status?.length) {
+      counts = counts.where('status', 'in', [...q.status]);
+    }
+    return Number((await counts.executeTakeFirstOrThrow()).n);
   }
 
   /** How many cases each saved view holds, in one pass over the (scoped) caseload. */

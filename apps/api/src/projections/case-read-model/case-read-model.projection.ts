@@ -62,6 +62,40 @@ const write = async (trx: Trx, changed: readonly Changed[]): Promise<void> => {
     .execute();
 };
 
+/** Moves each changed case between the (manager, status) counts it left and the one it joined. */
+const count = async (trx: Trx, stored: Map<string, Folded>, changed: readonly Changed[]): Promise<void> => {
+  const deltas = new Map<string, number>();
+  const shift = (details: CaseDetails | undefined, by: number) => {
+    if (details) {
+      const key = JSON.stringify([details.caseManagerId ?? '', details.status]);
+      deltas.set(key, (deltas.get(key) ?? 0) + by);
+    }
+  };
+  for (const { caseId, details } of changed) {
+    shift(stored.get(caseId)?.details, -1);
+    shift(details, +1);
+  }
+  const rows = [...deltas]
+    .filter(([, by]) => by !== 0)
+    .map(([key, by]) => {
+      const [caseManagerId, status] = JSON.parse(key) as [string, string];
+      return { case_manager_id: caseManagerId, status, cases: by };
+    });
+  if (rows.length > 0) {
+    await trx
+      .insertInto('caseload_counts')
+      .values(rows)
+      .onConflict((conflict) =>
+        conflict
+          .columns(['case_manager_id', 'status'])
+          .doUpdateSet((eb) => ({
+            cases: sql<number>`${eb.ref('caseload_counts.cases')} + ${eb.ref('excluded.cases')}`,
+          })),
+      )
+      .execute();
+  }
+};
+
 const typesFor = (events: readonly ProjectedEvent[], caseId: string): string[] => [
   ...new Set(events.filter((event) => event.caseId === caseId).map((event) => event.event.type)),
 ];
@@ -91,6 +125,7 @@ export const caseReadModelProjection: Projection = {
       }
     }
     const stored = await storedDetails(trx, caseIds);
+    const before = new Map(stored);
     const managersBefore = new Map([...stored].map(([caseId, { details }]) => [caseId, details?.caseManagerId]));
     const changed = [...fold(stored, events)].flatMap(([caseId, { details, version }]) =>
       details === undefined ? [] : [{ caseId, details, version }],
@@ -99,6 +134,7 @@ export const caseReadModelProjection: Projection = {
       return;
     }
     await write(trx, changed);
+    await count(trx, before, changed);
     if (!announce) {
       return;
     }

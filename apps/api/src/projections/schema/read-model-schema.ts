@@ -9,8 +9,9 @@ import { quoteIdentifier } from '@sot/postgres';
 /**
  * v2: the case page has its own read model (case_details), no longer the domain's folded state.
  * v3: the caseload row keeps its place in the URGENCY order (urgency_key), for keyset pages.
+ * v4: how many cases each manager holds in each status (caseload_counts), so a total needs no scan.
  */
-export const READ_MODEL_SCHEMA = 'read_models_v3';
+export const READ_MODEL_SCHEMA = 'read_models_v4';
 
 /** Each projection's tables, in schema `s` (already quoted). */
 const checkpointsTable = (s: string): string => `
@@ -53,6 +54,12 @@ CREATE TABLE IF NOT EXISTS ${s}.case_summaries (
   search_text text NOT NULL,
   urgency_key text COLLATE "C" NOT NULL,
   version integer NOT NULL
+);
+CREATE TABLE IF NOT EXISTS ${s}.caseload_counts (
+  case_manager_id text NOT NULL,
+  status text NOT NULL,
+  cases bigint NOT NULL,
+  PRIMARY KEY (case_manager_id, status)
 );
 CREATE INDEX IF NOT EXISTS case_summaries_urgency_idx ON ${s}.case_summaries (urgency_key);
 CREATE INDEX IF NOT EXISTS case_summaries_manager_urgency_idx ON ${s}.case_summaries (case_manager_id, urgency_key);

@@ -63,11 +63,19 @@ export type TimelineTable = {
   text: string | null;
 };
 
+/** How many cases each manager ('' for none) holds in each status: totals without a scan. */
+export type CaseloadCountsTable = {
+  case_manager_id: string;
+  status: string;
+  cases: ColumnType<string, number, number>;
+};
+
 /** Read models live in a schema of their own (rebuilt, never migrated): see ReadModelSchema. */
 export type ReadModelTables = {
   checkpoints: CheckpointsTable;
   case_details: CaseDetailsTable;
   case_summaries: CaseSummariesTable;
+  caseload_counts: CaseloadCountsTable;
   timeline: TimelineTable;
 };
 
