@@ -11,7 +11,7 @@ import type { AppConfig } from '../platform';
 import { caseReadModelProjection } from './case-read-model/case-read-model.projection';
 import { READ_MODELS } from './read-models';
 import type { ReadModelDatabase } from './read-models';
-import { readCheckpoints } from './runner/checkpoints';
+import { carryCheckpointOver, readCheckpoints } from './runner/checkpoints';
 import type { Projection } from './runner/projection';
 import { ProjectionRunner } from './runner/projection-runner';
 import { timelineProjection } from './timeline/timeline.projection';
@@ -73,7 +73,13 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
     );
   }
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
+    const { pool, schema } = this.readModels;
+    for (const runner of this.all) {
+      if (runner.effectsAreEvents) {
+        await carryCheckpointOver(pool, schema, runner.name);
+      }
+    }
     this.all.forEach((runner) => runner.start());
   }
 

@@ -86,11 +86,9 @@ const count = async (trx: Trx, stored: Map<string, Folded>, changed: readonly Ch
       .insertInto('caseload_counts')
       .values(rows)
       .onConflict((conflict) =>
-        conflict
-          .columns(['case_manager_id', 'status'])
-          .doUpdateSet((eb) => ({
-            cases: sql<number>`${eb.ref('caseload_counts.cases')} + ${eb.ref('excluded.cases')}`,
-          })),
+        conflict.columns(['case_manager_id', 'status']).doUpdateSet((eb) => ({
+          cases: sql<number>`${eb.ref('caseload_counts.cases')} + ${eb.ref('excluded.cases')}`,
+        })),
       )
       .execute();
   }

@@ -1,5 +1,7 @@
 import type { Position } from '@sot/event-store';
+import { quoteIdentifier } from '@sot/postgres';
 import type { Kysely, Transaction } from 'kysely';
+import type { Pool } from 'pg';
 import type { ReadModelTables } from '../schema/read-model.tables';
 
 export const readCheckpoint = async (
@@ -26,6 +28,30 @@ export const readCheckpoints = async (
     .execute();
   return new Map(
     rows.map((row) => [row.projection, { commit: BigInt(row.commit_position), prepare: BigInt(row.prepare_position) }]),
+  );
+};
+
+/**
+ * Gives `projection` in `schema` the furthest checkpoint it has in any other read-model schema of the
+ * database, unless it has one already. For projections whose effects are events: those effects are
+ * in the store whatever the read-model generation, so a new one need not produce them again.
+ */
+export const carryCheckpointOver = async (pool: Pool, schema: string, projection: string): Promise<void> => {
+  const { rows: schemas } = await pool.query<{ name: string }>(
+    `SELECT table_schema AS name FROM information_schema.tables WHERE table_name = 'checkpoints' AND table_schema <> $1`,
+    [schema],
+  );
+  if (schemas.length === 0) {
+    return;
+  }
+  const union = schemas
+    .map(({ name }) => `SELECT * FROM ${quoteIdentifier(name)}.checkpoints WHERE projection = $1`)
+    .join(' UNION ALL ');
+  await pool.query(
+    `INSERT INTO ${quoteIdentifier(schema)}.checkpoints
+       SELECT * FROM (${union}) AS earlier ORDER BY commit_position DESC, prepare_position DESC LIMIT 1
+     ON CONFLICT (projection) DO NOTHING`,
+    [projection],
   );
 };
 

@@ -57,6 +57,10 @@ export class ProjectionRunner {
     return this.options.projection.name;
   }
 
+  get effectsAreEvents(): boolean {
+    return this.options.projection.effectsAreEvents === true;
+  }
+
   start(): void {
     if (this.running) {
       return;

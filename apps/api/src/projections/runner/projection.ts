@@ -18,6 +18,11 @@ export type ProjectedEvent = {
  */
 export type Projection = {
   readonly name: string;
+  /**
+   * Its effects are events in the store (a saga), not read-model tables: a new generation of the
+   * read models takes its checkpoint over from the last one instead of replaying it all again.
+   */
+  readonly effectsAreEvents?: boolean;
   readonly apply: (
     trx: Transaction<ReadModelTables>,
     events: readonly ProjectedEvent[],

@@ -33,6 +33,7 @@ export class ConflictSaga implements OnModuleInit {
 
   readonly projection: Projection = {
     name: 'conflict-saga',
+    effectsAreEvents: true,
     apply: (_trx, events) => this.handle(events),
   };
 
