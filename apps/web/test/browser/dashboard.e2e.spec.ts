@@ -250,7 +250,17 @@ describe('the dashboard in a real browser', () => {
     );
     const { id, patientName } = closed.cases.edges[0]!.node;
     await page.goto(`${stack.url}/cases/${id}`);
-    await page.getByRole('heading', { name: patientName, level: 1 }).waitFor();
+    try {
+      await page.getByRole('heading', { name: patientName, level: 1 }).waitFor();
+    } catch (error) {
+      // Seen once in CI under load: say what the page showed instead.
+      throw new Error(
+        `the case page of ${patientName} did not show; it read: ${(await page.innerText('body')).slice(0, 500)}`,
+        {
+          cause: error,
+        },
+      );
+    }
     await palette(page, "Erase the patient's data");
     await form(page).getByText('This cannot be undone').waitFor();
     await expectNoSeriousViolations(page, 'erasure form');
