@@ -64,13 +64,6 @@ export class PatientDataVault {
     };
   }
 
-  /** Opens events as they are read: the stream's events, or a batch spanning many cases. */
-  async open(events: readonly RecordedEvent[]): Promise<RecordedEvent[]> {
-    const caseIds = events.flatMap((recorded) => caseIdFromStream(recorded.streamId) ?? []);
-    const opener = await this.openerFor(caseIds);
-    return events.map(opener);
-  }
-
   private async create(caseId: string): Promise<StoredPatientKey> {
     const wrapped = await this.wrapper.wrap(randomBytes(KEY_BYTES));
     const stored = await this.keys.insertIfAbsent(caseId, wrapped, this.wrapper.id);

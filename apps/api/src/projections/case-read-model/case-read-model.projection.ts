@@ -22,7 +22,8 @@ const storedDetails = async (trx: Trx, caseIds: readonly string[]): Promise<Map<
 };
 
 /** Replayed events (a retried batch) are at or below the stored version: they are skipped. */
-const fold = (folded: Map<string, Folded>, events: readonly ProjectedEvent[]): Map<string, Folded> => {
+const fold = (stored: ReadonlyMap<string, Folded>, events: readonly ProjectedEvent[]): Map<string, Folded> => {
+  const folded = new Map(stored);
   for (const { caseId, event, version } of events) {
     const current = folded.get(caseId) ?? { details: undefined, version: 0 };
     if (version > current.version) {
@@ -63,7 +64,7 @@ const write = async (trx: Trx, changed: readonly Changed[]): Promise<void> => {
 };
 
 /** Moves each changed case between the (manager, status) counts it left and the one it joined. */
-const count = async (trx: Trx, stored: Map<string, Folded>, changed: readonly Changed[]): Promise<void> => {
+const count = async (trx: Trx, stored: ReadonlyMap<string, Folded>, changed: readonly Changed[]): Promise<void> => {
   const deltas = new Map<string, number>();
   const shift = (details: CaseDetails | undefined, by: number) => {
     if (details) {
@@ -123,7 +124,6 @@ export const caseReadModelProjection: Projection = {
       }
     }
     const stored = await storedDetails(trx, caseIds);
-    const before = new Map(stored);
     const managersBefore = new Map([...stored].map(([caseId, { details }]) => [caseId, details?.caseManagerId]));
     const changed = [...fold(stored, events)].flatMap(([caseId, { details, version }]) =>
       details === undefined ? [] : [{ caseId, details, version }],
@@ -132,7 +132,7 @@ export const caseReadModelProjection: Projection = {
       return;
     }
     await write(trx, changed);
-    await count(trx, before, changed);
+    await count(trx, stored, changed);
     if (!announce) {
       return;
     }
