@@ -7,6 +7,7 @@ import { READ_MODEL_SCHEMA } from '../src/projections';
 import { startHarness, subscribe } from './app-harness';
 import type { Harness, TestUser } from './app-harness';
 import { mutationDocument } from './factories/documents';
+import { liveAndRebuilt } from './factories/rebuild';
 import { walkCase } from './factories/scenarios';
 
 const CASES = 12;
@@ -149,12 +150,98 @@ describe('rebuilding the read models without downtime (npm run projections)', ()
     }
   });
 
+  const TABLES = { 'case-read-model': ['case_details', 'case_summaries', 'caseload_counts'], timeline: ['timeline'] };
+  it.each([['timeline'], ['case-read-model'], ['--all']])(
+    'rebuild %s while notes are added and the case read: nothing written before, during or after the swap is lost or doubled',
+    async (which) => {
+      const oids = async (): Promise<Record<string, string>> => {
+        const { rows } = await database.query<{ relname: string; oid: string }>(
+          `SELECT relname, oid FROM pg_class WHERE relnamespace = $1::regnamespace AND relkind = 'r'`,
+          [READ_MODEL_SCHEMA],
+        );
+        return Object.fromEntries(rows.map(({ relname, oid }) => [relname, oid]));
+      };
+      const before = await oids();
+      let writing = true;
+      let notes = 0;
+      const failures: string[] = [];
+      // Four writers, so that notes are being projected as the tables are swapped.
+      const writer = async (first: number) => {
+        for (let n = first; writing; n += 4) {
+          const id = caseIds[n % CASES];
+          const added = await harness.gql<{ addNote: { caughtUp: boolean } }>(
+            mutationDocument('addNote'),
+            { input: { caseId: id, noteId: `during-rebuild-${which}-${n}`, text: `Note ${n}` } },
+            manager.token,
+          );
+          const page = await harness.gql<{ case: { timeline: { entries: unknown[] } } }>(
+            'query($id: ID!) { case(id: $id) { notes { text } timeline(first: 5) { entries { summary } } } }',
+            { id },
+            supervisor.token,
+          );
+          if (added.errors || page.errors || !page.data?.case.timeline.entries.length) {
+            failures.push(JSON.stringify({ added: added.errors, page: page.errors }));
+          }
+          notes += 1;
+        }
+      };
+      const load = Promise.all([0, 1, 2, 3].map(writer));
+      const lines: string[] = [];
+      const code = await projectionsCommand(
+        which === '--all' ? ['rebuild', '--all'] : ['rebuild', which],
+        { ...harness.env, PORT: '0' },
+        { out: (line) => lines.push(line), progress: () => undefined },
+      ).finally(() => {
+        writing = false;
+      });
+      await load;
+
+      expect(code).toBe(0);
+      expect(lines.join('\n')).toMatch(/Rebuilt .+ from \d+ events in [\d.]+ s \(\d+ events\/s\) and swapped in/);
+      expect(failures).toEqual([]);
+      expect(notes).toBeGreaterThan(4);
+      const after = await oids();
+      const swapped = which === '--all' ? Object.values(TABLES).flat() : TABLES[which as keyof typeof TABLES];
+      for (const table of Object.values(TABLES).flat()) {
+        expect([table, after[table] === before[table]]).toEqual([table, !swapped.includes(table)]);
+      }
+      // The same as a fresh build from the events.
+      const { live, rebuilt } = await liveAndRebuilt(harness, database, 'read_models_fresh');
+      await database.query('DROP SCHEMA read_models_fresh CASCADE');
+      expect(live).toEqual(rebuilt);
+      const { rows: leftOver } = await database.query(
+        `SELECT nspname FROM pg_namespace WHERE nspname LIKE '${READ_MODEL_SCHEMA}_%' AND nspname NOT LIKE '%_replaced_%'`,
+      );
+      expect(leftOver).toEqual([]);
+    },
+    120_000,
+  );
+
   it('reports each projection position, lag and rate, and refuses a command line it does not know', async () => {
     const lines: string[] = [];
     const io = { out: (line: string) => lines.push(line), progress: () => undefined };
     expect(await projectionsCommand(['status'], { ...harness.env, PORT: '0' }, io)).toBe(0);
     expect(lines.join('\n')).toMatch(/case-read-model +at \d+\/\d+ +behind by 0 events +\d+ events\/s/);
-    expect(await projectionsCommand(['rebuild', 'timeline'], { ...harness.env, PORT: '0' }, io)).toBe(2);
-    expect(lines.at(-1)).toMatch(/use rebuild --all/);
+    expect(await projectionsCommand(['rebuild', 'cases'], { ...harness.env, PORT: '0' }, io)).toBe(2);
+    expect(lines.at(-1)).toMatch(/No projection "cases": case-read-model, timeline/);
+    expect(await projectionsCommand(['rebuild', 'conflict-saga'], { ...harness.env, PORT: '0' }, io)).toBe(2);
+    expect(lines.at(-1)).toMatch(/conflict-saga keeps no tables: its effects are events/);
+    expect(await projectionsCommand(['rebuild'], { ...harness.env, PORT: '0' }, io)).toBe(2);
+  });
+
+  it('refuses to start while another rebuild runs, and changes nothing', async () => {
+    const schemas = async () =>
+      (await database.query<{ nspname: string }>(`SELECT nspname FROM pg_namespace ORDER BY 1`)).rows;
+    const before = await schemas();
+    // What a running rebuild holds.
+    await database.query(`SELECT pg_advisory_lock(7301, hashtext($1))`, [READ_MODEL_SCHEMA]);
+    try {
+      await expect(
+        projectionsCommand(['rebuild', '--all'], { ...harness.env, PORT: '0' }, { out: () => {}, progress: () => {} }),
+      ).rejects.toThrow(`Another rebuild of ${READ_MODEL_SCHEMA} is running; nothing was changed`);
+    } finally {
+      await database.query(`SELECT pg_advisory_unlock(7301, hashtext($1))`, [READ_MODEL_SCHEMA]);
+    }
+    expect(await schemas()).toEqual(before);
   });
 });

@@ -9,18 +9,19 @@ import { parseArgs } from 'node:util';
 import { PatientDataModule, PatientDataVault } from '../patient-data';
 import { EVENT_STORE, PG_POOL, PlatformModule, createKysely, loadConfig } from '../platform';
 import type { AppConfig } from '../platform';
-import { READ_MODEL_SCHEMA, readCheckpoints, rebuildReadModels } from '../projections';
+import { READ_MODEL_SCHEMA, REBUILDABLE, readCheckpoints, rebuildReadModels } from '../projections';
 import type { ReadModelTables } from '../projections';
 import { progressBar } from './progress-bar';
 
 type Io = { readonly out: (line: string) => void; readonly progress: (text: string) => void };
 
 const USAGE = `Usage: npm run projections -- status
-       npm run projections -- rebuild --all [--keep-replaced]
+       npm run projections -- rebuild <name>|--all [--keep-replaced]
 
   status    each projection's position, how many events it trails the store by, and its rate now
-  rebuild   replays every event into new read-model tables beside the live ones (progress and ETA),
-            then swaps them in at once; the api keeps answering queries from the live ones meanwhile`;
+  rebuild   replays every event into new tables beside the live ones (progress and ETA), then swaps
+            them in at once: one projection's (${REBUILDABLE.join(', ')}) or all of them; the api
+            keeps answering queries from the live ones meanwhile`;
 
 const PROJECTIONS = ['case-read-model', 'timeline', 'conflict-saga'];
 const LAG_COUNTED_UP_TO = 1_000_000;
@@ -71,20 +72,38 @@ const status = async (app: INestApplicationContext, io: Io): Promise<number> => 
   return 0;
 };
 
-/** `npm run projections -- status | rebuild --all`. Exit code 0 when done, 2 for a wrong command line. */
+/**
+ * `npm run projections -- status | rebuild <name>|--all`. Exit code 0 when done, 2 for a wrong
+ * command line; throws when it cannot be done (another rebuild running: RebuildRunningError).
+ */
 export const projectionsCommand = async (argv: readonly string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> => {
   const { positionals, values } = parseArgs({
     args: [...argv],
     allowPositionals: true,
     options: { all: { type: 'boolean' }, 'keep-replaced': { type: 'boolean' }, help: { type: 'boolean' } },
   });
-  const [action, name] = positionals;
-  if (values.help || (action !== 'status' && action !== 'rebuild') || (action === 'rebuild' && !values.all)) {
-    io.out(
-      action === 'rebuild' && name
-        ? `The read models are rebuilt together (their tables are swapped in at once): use rebuild --all\n\n${USAGE}`
-        : USAGE,
-    );
+  const [action, name, ...rest] = positionals;
+  /** Why the command line cannot be run (a line before the usage), or undefined if it can. */
+  const refusal = (): string | undefined => {
+    if (action === 'status' && name === undefined) {
+      return undefined;
+    }
+    if (action !== 'rebuild') {
+      return '';
+    }
+    if (rest.length > 0 || (name === undefined) === (values.all !== true)) {
+      return 'Name one projection, or --all.\n\n';
+    }
+    if (name === undefined || REBUILDABLE.includes(name)) {
+      return undefined;
+    }
+    return name === 'conflict-saga'
+      ? 'conflict-saga keeps no tables: its effects are events, already in the store.\n\n'
+      : `No projection "${name}": ${REBUILDABLE.join(', ')} (or --all).\n\n`;
+  };
+  const refused = values.help ? '' : refusal();
+  if (refused !== undefined) {
+    io.out(`${refused}${USAGE}`);
     return values.help ? 0 : 2;
   }
   const config = loadConfig({ LOG_LEVEL: 'error', ...env });
@@ -95,6 +114,7 @@ export const projectionsCommand = async (argv: readonly string[], env: NodeJS.Pr
     }
     const bar = progressBar('events', io.progress);
     const result = await rebuildReadModels({
+      ...(name === undefined ? {} : { projection: name }),
       store: app.get<EventStore>(EVENT_STORE),
       vault: app.get(PatientDataVault),
       pool: app.get<Pool>(PG_POOL),
@@ -105,7 +125,7 @@ export const projectionsCommand = async (argv: readonly string[], env: NodeJS.Pr
       keepReplaced: values['keep-replaced'] === true,
     });
     io.out(
-      `\nRebuilt from ${result.events} events in ${result.seconds.toFixed(1)} s ` +
+      `\nRebuilt ${name ?? 'the read models'} from ${result.events} events in ${result.seconds.toFixed(1)} s ` +
         `(${Math.round(result.events / Math.max(result.seconds, 0.001))} events/s) and swapped in` +
         (values['keep-replaced'] ? `; the replaced tables are in schema ${result.replacedBy}` : ''),
     );

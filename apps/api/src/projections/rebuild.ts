@@ -1,7 +1,9 @@
 import { comparePositions } from '@sot/event-store';
-import type { EventStore } from '@sot/event-store';
+import type { EventStore, Position } from '@sot/event-store';
 import { quoteIdentifier } from '@sot/postgres';
-import type { Pool } from 'pg';
+import type { Kysely } from 'kysely';
+import { DatabaseError } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { Logger } from 'pino';
 import type { PatientDataVault } from '../patient-data';
 import { createKysely } from '../platform';
@@ -9,12 +11,13 @@ import { caseReadModelProjection } from './case-read-model/case-read-model.proje
 import { readCheckpoints } from './runner/checkpoints';
 import type { Projection } from './runner/projection';
 import { ProjectionRunner } from './runner/projection-runner';
-import { ensureReadModelSchema } from './schema/read-model-schema';
+import { PROJECTION_TABLES, ensureReadModelSchema } from './schema/read-model-schema';
 import type { ReadModelTables } from './schema/read-model.tables';
 import { timelineProjection } from './timeline/timeline.projection';
 
 /** The projections whose tables a rebuild replaces; the saga's effects are events, never replayed. */
 const REBUILT = [caseReadModelProjection, timelineProjection];
+export const REBUILDABLE: readonly string[] = REBUILT.map((projection) => projection.name);
 
 /**
  * One runner applies them all, in one transaction per batch: the store is read, opened and parsed
@@ -29,7 +32,14 @@ const together: Projection = {
     }
   },
 };
+const POLL_MS = 10;
 const SWAP_RETRY_MS = 50;
+/** How long the swap holds the live projections still while the replay takes their last events. */
+const SWAP_CATCH_UP_MS = 2_000;
+/** How long the swap waits for one lock before giving way (PostgreSQL's deadlock_timeout is 1 s). */
+const SWAP_LOCK_TIMEOUT_MS = 300;
+/** First key of the advisory lock that lets one rebuild run at a time (they share the new schema's name). */
+const REBUILD_LOCK_NAMESPACE = 7_301;
 
 export type RebuildOptions = {
   readonly store: EventStore;
@@ -43,54 +53,140 @@ export type RebuildOptions = {
   readonly progress: (done: number, total: number) => void;
   /** Keep the replaced tables (renamed) instead of dropping them: to compare, or to go back. */
   readonly keepReplaced?: boolean;
+  /** Rebuild this projection's tables alone (one of REBUILDABLE); all of them when absent. */
+  readonly projection?: string;
 };
 
 export type RebuildResult = { readonly events: number; readonly seconds: number; readonly replacedBy: string };
+
+/** Another rebuild of the same read models holds the lock: this one changed nothing. */
+export class RebuildRunningError extends Error {
+  override readonly name = 'RebuildRunningError';
+}
+
+type Swap = {
+  readonly pool: Pool;
+  readonly live: string;
+  readonly next: string;
+  readonly replaced: string;
+  /** The projection rebuilt alone, or undefined for all of them (their whole schema is swapped). */
+  readonly one: Projection | undefined;
+  readonly runner: ProjectionRunner;
+  readonly db: Kysely<ReadModelTables>;
+  readonly logger: Logger;
+};
 
 const countTimeline = async (pool: Pool, schema: string): Promise<number> => {
   const { rows } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${quoteIdentifier(schema)}.timeline`);
   return Number(rows[0]?.n ?? 0);
 };
 
+const rebuiltCheckpoint = async (swap: Swap): Promise<Position | undefined> => {
+  const name = swap.one?.name ?? REBUILD;
+  return (await readCheckpoints(swap.db, [name])).get(name);
+};
+
+/** Waits until the replay has reached `target`; false if it has not within SWAP_CATCH_UP_MS. */
+const replayReaches = async (swap: Swap, target: Position | undefined): Promise<boolean> => {
+  const deadline = Date.now() + SWAP_CATCH_UP_MS;
+  while (target !== undefined) {
+    const at = await rebuiltCheckpoint(swap);
+    if (at !== undefined && comparePositions(at, target) >= 0) {
+      return true;
+    }
+    if (Date.now() > deadline) {
+      return false;
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+  return true;
+};
+
+/** The DDL of the swap itself, in the transaction that holds the live projections still. */
+const moveTablesIn = async (client: PoolClient, swap: Swap): Promise<void> => {
+  const [l, n, r] = [swap.live, swap.next, swap.replaced].map(quoteIdentifier);
+  if (swap.one) {
+    const { name } = swap.one;
+    await client.query(`CREATE SCHEMA ${r}`);
+    await client.query(`CREATE TABLE ${r}.checkpoints AS SELECT * FROM ${l}.checkpoints WHERE projection = $1`, [name]);
+    for (const table of PROJECTION_TABLES[name]!.tables.map(quoteIdentifier)) {
+      await client.query(`ALTER TABLE ${l}.${table} SET SCHEMA ${r}`);
+      await client.query(`ALTER TABLE ${n}.${table} SET SCHEMA ${l}`);
+    }
+    await client.query(
+      `INSERT INTO ${l}.checkpoints SELECT * FROM ${n}.checkpoints WHERE projection = $1
+         ON CONFLICT (projection) DO UPDATE SET commit_position = excluded.commit_position,
+           prepare_position = excluded.prepare_position, updated_at = excluded.updated_at`,
+      [name],
+    );
+    await client.query(`DROP SCHEMA ${n} CASCADE`);
+    return;
+  }
+  // Every rebuilt projection starts from the replay's checkpoint; the saga's carries over.
+  await client.query(
+    `INSERT INTO ${n}.checkpoints (projection, commit_position, prepare_position, updated_at)
+       SELECT name, commit_position, prepare_position, now() FROM ${n}.checkpoints, unnest($1::text[]) AS name
+        WHERE projection = $2`,
+    [REBUILDABLE, REBUILD],
+  );
+  await client.query(`DELETE FROM ${n}.checkpoints WHERE projection = $1`, [REBUILD]);
+  await client.query(`INSERT INTO ${n}.checkpoints SELECT * FROM ${l}.checkpoints ON CONFLICT (projection) DO NOTHING`);
+  await client.query(`ALTER SCHEMA ${l} RENAME TO ${r}`);
+  await client.query(`ALTER SCHEMA ${n} RENAME TO ${l}`);
+};
+
+/** Lock waits the swap gives up on (and tries again): PostgreSQL's lock_not_available and deadlock_detected. */
+const LOCK_GAVE_WAY = new Set(['55P03', '40P01']);
+
 /**
- * Swaps the rebuilt schema in, once it has reached the live one: the live checkpoints are locked
- * for the moment of the swap, so no live batch commits in between and nothing applied to the old
- * tables is missing from the new ones. The saga's checkpoint carries over. Answers whether it swapped.
+ * Swaps the rebuilt tables in. The live tables being replaced are locked against writes first
+ * (waiting for any batch a live runner is committing), then the checkpoints: the live projections
+ * stand still. The replay then takes the events up to where they stand, stops, and the tables are
+ * swapped in the same transaction. A live runner held at a write goes on in the new tables: its
+ * checkpoint either equals the replay's (its batch is exactly what they lack) or its
+ * compare-and-set fails and it follows from the new checkpoint.
+ *
+ * Moving one projection's tables takes them from every reader for the moment of the swap (ACCESS
+ * EXCLUSIVE, from the start: upgrading a weaker lock would deadlock with a runner that has read
+ * and waits to write). Swapping the whole schema only renames schemas: queries are never held. The
+ * swap waits for no lock longer than SWAP_LOCK_TIMEOUT, well under PostgreSQL's deadlock_timeout:
+ * if a query or a runner holds what it needs, it is the swap that gives way, never them, and it is
+ * tried again. Answers whether it swapped.
  */
-const swapWhenCaughtUp = async (pool: Pool, live: string, next: string, replaced: string): Promise<boolean> => {
-  const [l, n, r] = [live, next, replaced].map(quoteIdentifier);
-  const client = await pool.connect();
+const swapIn = async (swap: Swap): Promise<boolean> => {
+  const l = quoteIdentifier(swap.live);
+  const names = swap.one ? [swap.one.name] : REBUILDABLE;
+  const tables = names.flatMap((name) =>
+    PROJECTION_TABLES[name]!.tables.map((table) => `${l}.${quoteIdentifier(table)}`),
+  );
+  const client = await swap.pool.connect();
   try {
     await client.query('BEGIN');
+    await client.query(`SET LOCAL lock_timeout = '${SWAP_LOCK_TIMEOUT_MS}ms'`);
+    await client.query(`LOCK TABLE ${tables.join(', ')} IN ${swap.one ? 'ACCESS EXCLUSIVE' : 'SHARE'} MODE`);
     await client.query(`LOCK TABLE ${l}.checkpoints IN EXCLUSIVE MODE`);
-    const { rows } = await client.query<{ behind: boolean }>(
-      `SELECT NOT EXISTS (SELECT 1 FROM ${n}.checkpoints WHERE projection = $2) OR EXISTS (
-         SELECT 1 FROM ${l}.checkpoints AS old, ${n}.checkpoints AS new
-          WHERE old.projection = ANY($1) AND new.projection = $2
-            AND (new.commit_position, new.prepare_position) < (old.commit_position, old.prepare_position)
-       ) AS behind`,
-      [REBUILT.map((projection) => projection.name), REBUILD],
+    const { rows } = await client.query<{ commit_position: string; prepare_position: string }>(
+      `SELECT commit_position, prepare_position FROM ${l}.checkpoints WHERE projection = ANY($1)
+        ORDER BY commit_position DESC, prepare_position DESC LIMIT 1`,
+      [names],
     );
-    if (rows[0]?.behind !== false) {
+    const furthest = rows[0] && { commit: BigInt(rows[0].commit_position), prepare: BigInt(rows[0].prepare_position) };
+    if (!(await replayReaches(swap, furthest))) {
       await client.query('ROLLBACK');
       return false;
     }
-    await client.query(
-      `INSERT INTO ${n}.checkpoints (projection, commit_position, prepare_position, updated_at)
-         SELECT name, commit_position, prepare_position, now() FROM ${n}.checkpoints, unnest($1::text[]) AS name
-          WHERE projection = $2`,
-      [REBUILT.map((projection) => projection.name), REBUILD],
-    );
-    await client.query(`DELETE FROM ${n}.checkpoints WHERE projection = $1`, [REBUILD]);
-    await client.query(
-      `INSERT INTO ${n}.checkpoints SELECT * FROM ${l}.checkpoints ON CONFLICT (projection) DO NOTHING`,
-    );
-    await client.query(`ALTER SCHEMA ${l} RENAME TO ${r}`);
-    await client.query(`ALTER SCHEMA ${n} RENAME TO ${l}`);
+    // Nothing more may be written to the new tables while they move.
+    await swap.runner.stop();
+    await moveTablesIn(client, swap);
     await client.query('COMMIT');
     return true;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
+    // The caller starts the replay again and tries later.
+    if (error instanceof DatabaseError && error.code !== undefined && LOCK_GAVE_WAY.has(error.code)) {
+      swap.logger.info({ projection: swap.one?.name ?? 'all', code: error.code }, 'rebuild swap gave way to a lock');
+      return false;
+    }
     throw error;
   } finally {
     client.release();
@@ -99,20 +195,42 @@ const swapWhenCaughtUp = async (pool: Pool, live: string, next: string, replaced
 
 /**
  * Replays the whole store into new read-model tables beside the live ones, then swaps them in at
- * once. Queries keep being answered from the live tables all along; live subscribers hear nothing
- * of the replay; the api's own projections take over from the new tables' checkpoints.
+ * once: all of them, or one projection's. Queries keep being answered from the live tables all
+ * along; live subscribers hear nothing of the replay; the api's own projections take over from the
+ * new tables' checkpoints. One rebuild at a time (RebuildRunningError otherwise).
  */
 export const rebuildReadModels = async (options: RebuildOptions): Promise<RebuildResult> => {
+  const one = options.projection === undefined ? undefined : REBUILT.find(({ name }) => name === options.projection);
+  if (options.projection !== undefined && !one) {
+    throw new Error(`No projection to rebuild named ${options.projection}`);
+  }
+  const lock = await options.pool.connect();
+  try {
+    const { rows } = await lock.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [
+      REBUILD_LOCK_NAMESPACE,
+      options.liveSchema,
+    ]);
+    if (rows[0]?.locked !== true) {
+      throw new RebuildRunningError(`Another rebuild of ${options.liveSchema} is running; nothing was changed`);
+    }
+    return await rebuild(options, one);
+  } finally {
+    // Ending the session releases the lock.
+    lock.release(true);
+  }
+};
+
+const rebuild = async (options: RebuildOptions, one: Projection | undefined): Promise<RebuildResult> => {
   const { pool, liveSchema, logger } = options;
   const next = `${liveSchema}_rebuild`;
   const replaced = `${liveSchema}_replaced_${Date.now()}`;
   await pool.query(`DROP SCHEMA IF EXISTS ${quoteIdentifier(next)} CASCADE`);
-  await ensureReadModelSchema(createKysely(pool), next);
+  await ensureReadModelSchema(createKysely(pool), next, one ? [one.name] : REBUILDABLE);
   const total = await countTimeline(pool, liveSchema);
   const db = createKysely<ReadModelTables>(pool).withSchema(next);
   let done = 0;
   const runner = new ProjectionRunner({
-    projection: together,
+    projection: one ?? together,
     store: options.store,
     vault: options.vault,
     pool,
@@ -126,16 +244,18 @@ export const rebuildReadModels = async (options: RebuildOptions): Promise<Rebuil
       options.progress(done, Math.max(total, done));
     },
   });
+  const swap: Swap = { pool, live: liveSchema, next, replaced, one, runner, db, logger };
   const started = performance.now();
   runner.start();
   try {
     for (;;) {
       const head = await options.store.headPosition();
-      const checkpoint = (await readCheckpoints(db, [REBUILD])).get(REBUILD);
-      const reached = head === undefined || (checkpoint !== undefined && comparePositions(checkpoint, head) >= 0);
-      if (reached && (await swapWhenCaughtUp(pool, liveSchema, next, replaced))) {
+      const at = await rebuiltCheckpoint(swap);
+      const reached = head === undefined || (at !== undefined && comparePositions(at, head) >= 0);
+      if (reached && (await swapIn(swap))) {
         break;
       }
+      runner.start();
       await new Promise((resolve) => setTimeout(resolve, SWAP_RETRY_MS));
     }
   } finally {
@@ -145,6 +265,9 @@ export const rebuildReadModels = async (options: RebuildOptions): Promise<Rebuil
   if (!options.keepReplaced) {
     await pool.query(`DROP SCHEMA IF EXISTS ${quoteIdentifier(replaced)} CASCADE`);
   }
-  logger.info({ events: done, seconds: Math.round(seconds * 10) / 10 }, 'read models rebuilt and swapped in');
+  logger.info(
+    { projection: one?.name ?? 'all', events: done, seconds: Math.round(seconds * 10) / 10 },
+    'read models rebuilt and swapped in',
+  );
   return { events: done, seconds, replacedBy: replaced };
 };

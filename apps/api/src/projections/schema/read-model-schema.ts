@@ -80,15 +80,27 @@ CREATE TABLE IF NOT EXISTS ${s}.timeline (
   PRIMARY KEY (case_id, stream_revision)
 );`;
 
-export const ensureReadModelSchema = async (db: Kysely<unknown>, schema: string): Promise<void> => {
+/** The tables each projection keeps, and how to create them: what `rebuild <name>` replaces. */
+export const PROJECTION_TABLES: Readonly<
+  Record<string, { readonly tables: readonly string[]; readonly ddl: (s: string) => string }>
+> = {
+  'case-read-model': { tables: ['case_details', 'case_summaries', 'caseload_counts'], ddl: caseReadModelTables },
+  timeline: { tables: ['timeline'], ddl: timelineTable },
+};
+
+/** Creates the schema with its checkpoints and the tables of `projections` (by default, all of them). */
+export const ensureReadModelSchema = async (
+  db: Kysely<unknown>,
+  schema: string,
+  projections: readonly string[] = Object.keys(PROJECTION_TABLES),
+): Promise<void> => {
   const s = quoteIdentifier(schema);
   // pg_trgm (a trusted extension since PostgreSQL 13) indexes substring search of the caseload.
   const ddl = [
     `CREATE EXTENSION IF NOT EXISTS pg_trgm;`,
     `CREATE SCHEMA IF NOT EXISTS ${s};`,
     checkpointsTable(s),
-    caseReadModelTables(s),
-    timelineTable(s),
+    ...projections.map((name) => PROJECTION_TABLES[name]!.ddl(s)),
   ];
   await sql.raw(ddl.join('\n')).execute(db);
 };
