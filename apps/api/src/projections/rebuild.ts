@@ -20,18 +20,29 @@ const REBUILT = [caseReadModelProjection, timelineProjection];
 export const REBUILDABLE: readonly string[] = REBUILT.map((projection) => projection.name);
 
 /**
- * One runner applies them all, in one transaction per batch: the store is read, opened and parsed
- * once for every projection. Its checkpoint becomes each projection's at the swap.
+ * One runner applies them all per batch: the store is read, opened and parsed once for every
+ * projection. Its checkpoint becomes each projection's at the swap. The timeline is written on a
+ * connection of its own, committed before the batch's own transaction, while the case read model
+ * is folded and written: the database works on both at once. Its writes are idempotent (a row per
+ * event, erased texts stay erased), so a batch that fails after it is simply written again.
  */
 const REBUILD = 'rebuild';
-const together: Projection = {
+const together = (db: Kysely<ReadModelTables>): Projection => ({
   name: REBUILD,
   apply: async (trx, events, context) => {
-    for (const projection of REBUILT) {
-      await projection.apply(trx, events, context);
+    const timeline = db.transaction().execute((own) => timelineProjection.apply(own, events, context));
+    // Awaited however the other fails: nothing of the batch may still be writing once it is retried.
+    const [caseModel, timelineWritten] = await Promise.allSettled([
+      caseReadModelProjection.apply(trx, events, context),
+      timeline,
+    ]);
+    for (const outcome of [caseModel, timelineWritten]) {
+      if (outcome.status === 'rejected') {
+        throw outcome.reason;
+      }
     }
   },
-};
+});
 const POLL_MS = 10;
 const SWAP_RETRY_MS = 50;
 /** How long the swap holds the live projections still while the replay takes their last events. */
@@ -225,12 +236,13 @@ const rebuild = async (options: RebuildOptions, one: Projection | undefined): Pr
   const next = `${liveSchema}_rebuild`;
   const replaced = `${liveSchema}_replaced_${Date.now()}`;
   await pool.query(`DROP SCHEMA IF EXISTS ${quoteIdentifier(next)} CASCADE`);
-  await ensureReadModelSchema(createKysely(pool), next, one ? [one.name] : REBUILDABLE);
+  const names = one ? [one.name] : REBUILDABLE;
+  await ensureReadModelSchema(createKysely(pool), next, names);
   const total = await countTimeline(pool, liveSchema);
   const db = createKysely<ReadModelTables>(pool).withSchema(next);
   let done = 0;
   const runner = new ProjectionRunner({
-    projection: one ?? together,
+    projection: one ?? together(db),
     store: options.store,
     vault: options.vault,
     pool,

@@ -6,6 +6,7 @@ import type { ReadModelTables } from '../schema/read-model.tables';
 import type { ProjectedEvent, Projection } from '../runner/projection';
 import { evolveCaseDetails } from './case-details';
 import { summarize } from './case-summary';
+import type { CaseSummaryWrite } from './case-summary';
 import { CASE_UPDATES_CHANNEL } from './case-update-message';
 import type { CaseUpdateMessage } from './case-update-message';
 
@@ -35,12 +36,17 @@ const fold = (stored: ReadonlyMap<string, Folded>, events: readonly ProjectedEve
 
 type Changed = { readonly caseId: string; readonly details: CaseDetails; readonly version: number };
 
-/** Every changed case of the batch in one statement per table: cost grows with the batch, not per row. */
+/**
+ * Every changed case of the batch in one statement per table: the rows travel as one JSON
+ * parameter, read back by the table's own row type, so a statement's size and planning do not
+ * grow with the batch.
+ */
 const write = async (trx: Trx, changed: readonly Changed[]): Promise<void> => {
+  const details = changed.map(({ caseId, details: page, version }) => ({ case_id: caseId, version, details: page }));
   await trx
     .insertInto('case_details')
-    .values(
-      changed.map(({ caseId, details, version }) => ({ case_id: caseId, version, details: JSON.stringify(details) })),
+    .expression(
+      sql`SELECT * FROM jsonb_populate_recordset(NULL::${sql.table('case_details')}, ${JSON.stringify(details)}::jsonb)`,
     )
     .onConflict((conflict) =>
       conflict
@@ -48,13 +54,13 @@ const write = async (trx: Trx, changed: readonly Changed[]): Promise<void> => {
         .doUpdateSet((eb) => ({ version: eb.ref('excluded.version'), details: eb.ref('excluded.details') })),
     )
     .execute();
-  const summaries = changed.map(({ caseId, details, version }) => summarize(caseId, details, version));
-  const columns = Object.keys(summaries[0]!).filter(
-    (column) => column !== 'case_id',
-  ) as (keyof (typeof summaries)[number])[];
+  const summaries = changed.map(({ caseId, details: page, version }) => summarize(caseId, page, version));
+  const columns = Object.keys(summaries[0]!).filter((column) => column !== 'case_id') as (keyof CaseSummaryWrite)[];
   await trx
     .insertInto('case_summaries')
-    .values(summaries)
+    .expression(
+      sql`SELECT * FROM jsonb_populate_recordset(NULL::${sql.table('case_summaries')}, ${JSON.stringify(summaries)}::jsonb)`,
+    )
     .onConflict((conflict) =>
       conflict
         .column('case_id')

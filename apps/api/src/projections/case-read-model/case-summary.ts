@@ -1,6 +1,6 @@
 import { warningsAt } from '@sot/domain';
 import type { Insertable } from 'kysely';
-import type { CaseSummariesTable } from '../schema/read-model.tables';
+import type { CaseSummariesTable, OutstandingRecordDue } from '../schema/read-model.tables';
 import type { CaseDetails } from '../schema/case-details';
 import { searchable } from '../schema/searchable';
 
@@ -42,8 +42,14 @@ export const urgencyKey = (
   ].join('|');
 };
 
+/** A caseload row as written: its jsonb columns as values, not yet JSON text. */
+export type CaseSummaryWrite = Omit<Insertable<CaseSummariesTable>, 'outstanding_record_due' | 'warnings'> & {
+  readonly outstanding_record_due: readonly OutstandingRecordDue[];
+  readonly warnings: unknown;
+};
+
 /** One caseload row, derived from the case page's read model: what the list, filters and stats read. */
-export const summarize = (caseId: string, details: CaseDetails, version: number): Insertable<CaseSummariesTable> => {
+export const summarize = (caseId: string, details: CaseDetails, version: number): CaseSummaryWrite => {
   const active = details.requests.filter((request) => request.status !== 'cancelled');
   const records = active.flatMap((request) => request.records);
   const opinions = active.flatMap((request) => (request.opinion ? [request.opinion] : []));
@@ -62,11 +68,9 @@ export const summarize = (caseId: string, details: CaseDetails, version: number)
     last_activity_at: details.lastActivityAt,
     outstanding_records: records.filter((item) => item.status !== 'received').length,
     refused_records: records.filter((item) => item.status === 'refused').length,
-    outstanding_record_due: JSON.stringify(
-      active.flatMap(({ requestId, records: items }) =>
-        items.flatMap(({ itemId, status, dueBy }) =>
-          (status === 'requested' || status === 'sent') && dueBy ? [{ requestId, itemId, dueBy }] : [],
-        ),
+    outstanding_record_due: active.flatMap(({ requestId, records: items }) =>
+      items.flatMap(({ itemId, status, dueBy }) =>
+        (status === 'requested' || status === 'sent') && dueBy ? [{ requestId, itemId, dueBy }] : [],
       ),
     ),
     pending_opinions: active.filter((request) => request.status === 'requested').length,
@@ -75,7 +79,7 @@ export const summarize = (caseId: string, details: CaseDetails, version: number)
     treatment_changes: opinions.filter((opinion) => opinion.changesTreatment).length,
     open_conflicts: details.conflicts.filter((conflict) => conflict.standing === 'open').length,
     conflicts_raised: details.conflicts.length,
-    warnings: JSON.stringify(warningsAt(details, details.lastActivityAt)),
+    warnings: warningsAt(details, details.lastActivityAt),
     urgency_key: urgencyKey(caseId, details, {
       openConflicts: details.conflicts.filter((conflict) => conflict.standing === 'open').length,
       refusedRecords: records.filter((item) => item.status === 'refused').length,

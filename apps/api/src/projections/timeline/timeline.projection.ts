@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { ERASED, patientDataFields } from '@sot/domain';
 import type { Projection } from '../runner/projection';
 import { describeEvent } from './describe-event';
@@ -10,22 +11,45 @@ export const timelineProjection: Projection = {
     if (events.length === 0) {
       return;
     }
-    const rows = events.map(({ caseId, event, recorded }) => {
+    // Column arrays through unnest: one statement of eight parameters, however long the batch.
+    const columns = {
+      case_id: [] as string[],
+      stream_revision: [] as number[],
+      event_type: [] as string[],
+      occurred_at: [] as string[],
+      recorded_at: [] as Date[],
+      actor_id: [] as (string | null)[],
+      summary: [] as string[],
+      text: [] as (string | null)[],
+    };
+    for (const { caseId, event, recorded } of events) {
       const actor = recorded.metadata.actor as { id?: unknown } | undefined;
-      return {
-        case_id: caseId,
-        stream_revision: recorded.streamRevision,
-        event_type: event.type,
-        occurred_at: event.data.occurredAt,
-        recorded_at: recorded.recordedAt,
-        actor_id: typeof actor?.id === 'string' ? actor.id : null,
-        summary: describeEvent(event),
-        text: eventText(event) ?? null,
-      };
-    });
+      columns.case_id.push(caseId);
+      columns.stream_revision.push(recorded.streamRevision);
+      columns.event_type.push(event.type);
+      columns.occurred_at.push(event.data.occurredAt);
+      columns.recorded_at.push(recorded.recordedAt);
+      columns.actor_id.push(typeof actor?.id === 'string' ? actor.id : null);
+      columns.summary.push(describeEvent(event));
+      columns.text.push(eventText(event) ?? null);
+    }
     await trx
       .insertInto('timeline')
-      .values(rows)
+      .columns([
+        'case_id',
+        'stream_revision',
+        'event_type',
+        'occurred_at',
+        'recorded_at',
+        'actor_id',
+        'summary',
+        'text',
+      ])
+      .expression(
+        sql`SELECT * FROM unnest(${columns.case_id}::uuid[], ${columns.stream_revision}::int[], ${columns.event_type}::text[],
+          ${columns.occurred_at}::timestamptz[], ${columns.recorded_at}::timestamptz[], ${columns.actor_id}::text[],
+          ${columns.summary}::text[], ${columns.text}::text[])`,
+      )
       .onConflict((conflict) => conflict.columns(['case_id', 'stream_revision']).doNothing())
       .execute();
     for (const { caseId, event, recorded } of events) {
