@@ -7,8 +7,11 @@ import { measure } from './measure';
 import { WRITERS, noteEvent } from './workload';
 import type { Figure } from './report';
 
+export const R1 = 'R1: single-row INSERT, 8 connections';
+export const RM = 'Rm: 100-row INSERT, 8 connections';
+
 /** R1 and Rm: plain INSERTs of the same row shape the store writes, with no store logic at all. */
-const baselines = async (pool: Pool, seconds: number) => {
+export const insertBaselines = async (pool: Pool, seconds: number) => {
   await pool.query(`CREATE TABLE IF NOT EXISTS bench_rows (
     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, stream_id text NOT NULL, stream_revision bigint NOT NULL,
     event_id uuid NOT NULL UNIQUE, event_type text NOT NULL, data jsonb NOT NULL, metadata jsonb NOT NULL,
@@ -42,6 +45,7 @@ const baselines = async (pool: Pool, seconds: number) => {
     );
     return 100;
   });
+  await pool.query('DROP TABLE bench_rows');
   return { single, multi };
 };
 
@@ -53,7 +57,7 @@ export const appendFigures = async (
   progress: (line: string) => void,
 ): Promise<Figure[]> => {
   progress('baselines: single-row and 100-row INSERTs, 8 connections');
-  const { single, multi } = await baselines(pool, seconds);
+  const { single, multi } = await insertBaselines(pool, seconds);
   const store = createPostgresEventStore({ pool, schema: 'bench_store' });
   const revisions = Array.from({ length: WRITERS }, () => -1);
   const run = randomUUID().slice(0, 8);
@@ -76,24 +80,24 @@ export const appendFigures = async (
   const PEER1 = 'emmett-postgresql: append 1 event';
   const PEER100 = 'emmett-postgresql: append 100 events';
   return [
-    { name: 'R1: single-row INSERT, 8 connections', unit: 'rows/s', measured: single },
-    { name: 'Rm: 100-row INSERT, 8 connections', unit: 'rows/s', measured: multi },
+    { name: R1, unit: 'rows/s', measured: single },
+    { name: RM, unit: 'rows/s', measured: multi },
     {
       name: 'append 1 event, 8 writers',
       unit: 'events/s',
       measured: ours1,
-      baseline: 'R1: single-row INSERT, 8 connections',
+      baseline: R1,
       target: 0.5,
     },
     {
       name: 'append 100 events, 8 writers',
       unit: 'events/s',
       measured: ours100,
-      baseline: 'Rm: 100-row INSERT, 8 connections',
+      baseline: RM,
       target: 0.8,
     },
-    { name: PEER1, unit: 'events/s', measured: peer.single, baseline: 'R1: single-row INSERT, 8 connections' },
-    { name: PEER100, unit: 'events/s', measured: peer.multi, baseline: 'Rm: 100-row INSERT, 8 connections' },
+    { name: PEER1, unit: 'events/s', measured: peer.single, baseline: R1 },
+    { name: PEER100, unit: 'events/s', measured: peer.multi, baseline: RM },
     { name: 'append 1 event, against the peer', unit: 'events/s', measured: ours1, baseline: PEER1, target: 1.3 },
     {
       name: 'append 100 events, against the peer',

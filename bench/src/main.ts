@@ -1,4 +1,6 @@
 /* eslint-disable no-console -- a command-line tool talks to its terminal */
+import { demoDataCommand } from '@sot/api/dist/cli/demo/demo-data.command';
+import { loadConfig } from '@sot/api/dist/platform';
 import { openDatabase } from '@sot/postgres';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,14 +10,16 @@ import { appendFigures } from './append.bench';
 import { caseloadFigures } from './caseload.bench';
 import { gapFigures } from './gaps.bench';
 import { ADD_NOTE_FIGURE, ME_FIGURE, httpFigures } from './http.bench';
+import { rebuildFigures } from './rebuild.bench';
 import { save, table } from './report';
 import type { Figure } from './report';
 
 /**
- * `npm run bench [-- --quick] [-- --seconds N] [-- --only appends|requests|gaps]`: every figure beside its
- * baseline, measured in the same run on the same database. `--quick` (CI) keeps the harness from
- * rotting; its figures are too short to quote. `--only` runs one group, while working on it.
- * `--demo-data-dir DIR` measures the caseload at scale instead, on a folder of demo data.
+ * `npm run bench [-- --quick] [-- --seconds N] [-- --only appends|requests|gaps|rebuild]`: every
+ * figure beside its baseline, measured in the same run on the same database. `--quick` (CI) keeps
+ * the harness from rotting; its figures are too short to quote. `--only` runs one group, while
+ * working on it. `--demo-data-dir DIR` measures the caseload and the rebuild at scale instead, on a
+ * folder of demo data.
  */
 const SINGLE_APPEND = 'append 1 event, 8 writers';
 
@@ -28,6 +32,30 @@ const againstTheSlower = (figures: Figure[]): Figure[] => {
   return figures.map((figure) => (figure.name === ADD_NOTE_FIGURE ? { ...figure, baseline: slower } : figure));
 };
 
+/** Bulk demo cases on the bench's own database, then a rebuild of every read model from them. */
+const rebuildOfDemoData = async (
+  databaseUrl: string,
+  dataDir: string,
+  cases: number,
+  seconds: number,
+  progress: (line: string) => void,
+  rmMeasured: boolean,
+): Promise<Figure[]> => {
+  const env = {
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: dataDir,
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+    ADMIN_PASSWORD: 'bench-admin-password',
+  };
+  progress(`rebuild: ${cases} bulk demo cases first`);
+  if ((await demoDataCommand(['--cases', String(cases), '--bulk'], env)) !== 0) {
+    throw new Error('the demo data for the rebuild could not be written');
+  }
+  return rebuildFigures(loadConfig(env), seconds, progress, rmMeasured);
+};
+
 const main = async (): Promise<void> => {
   const { values } = parseArgs({
     options: {
@@ -37,13 +65,16 @@ const main = async (): Promise<void> => {
       'demo-data-dir': { type: 'string' },
     },
   });
-  const runs = (group: 'appends' | 'requests' | 'gaps') => values.only === undefined || values.only === group;
+  const runs = (group: 'appends' | 'requests' | 'gaps' | 'rebuild') =>
+    values.only === undefined || values.only === group;
   const seconds = values.seconds ? Number(values.seconds) : values.quick ? 1 : 10;
   const progress = (line: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
   const demoDataDir = values['demo-data-dir'];
   if (demoDataDir !== undefined) {
     // The caseload at scale runs on its own: on a folder of demo data, not a fresh database.
-    const { figures, plan, cases } = await caseloadFigures(demoDataDir, seconds, progress);
+    const { figures: caseload, plan, cases } = await caseloadFigures(demoDataDir, seconds, progress);
+    const config = loadConfig({ DATA_DIR: demoDataDir, PORT: '0', LOG_LEVEL: 'silent', EMBEDDED_POSTGRES_PORT: '0' });
+    const figures = [...caseload, ...(await rebuildFigures(config, seconds, progress, false))];
     console.log(table(figures));
     console.log(`\nThe first caseload page of a supervisor, ${cases} cases:\n${plan}`);
     progress(`written to ${await save(join(__dirname, '..', 'results'), figures, { seconds, cases, plan })}`);
@@ -62,6 +93,9 @@ const main = async (): Promise<void> => {
       ...(runs('appends') ? await appendFigures(database.pool, database.url, seconds, progress) : []),
       ...(runs('requests') ? await httpFigures(database.url, dataDir, seconds, progress) : []),
       ...(runs('gaps') ? [(await gapFigures(database.pool, values.quick ? 20_000 : 1_000_000, progress)).figure] : []),
+      ...(runs('rebuild')
+        ? await rebuildOfDemoData(database.url, dataDir, values.quick ? 200 : 5_000, seconds, progress, runs('appends'))
+        : []),
     ];
     console.log(table(againstTheSlower(figures)));
     const file = await save(join(__dirname, '..', 'results'), againstTheSlower(figures), {

@@ -34,7 +34,13 @@ export const table = (figures: readonly Figure[]): string => {
     [
       pad(row.name, 40),
       pad(`${Math.round(row.measured.perSecond).toLocaleString('en')} ${row.unit}`, 18),
-      pad(`p50 ${row.measured.p50Ms.toFixed(1)} ms, p99 ${row.measured.p99Ms.toFixed(1)} ms`, 28),
+      // A figure given, not measured here (units 0), has no latency.
+      pad(
+        row.measured.units === 0
+          ? '—'
+          : `p50 ${row.measured.p50Ms.toFixed(1)} ms, p99 ${row.measured.p99Ms.toFixed(1)} ms`,
+        28,
+      ),
       row.ratio === undefined
         ? '(baseline)'
         : `${row.ratio.toFixed(2)}x of ${row.baseline!.split(':')[0]}` +
