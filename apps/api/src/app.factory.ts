@@ -45,6 +45,14 @@ export const createApp = async (
   // No advertising of the framework to whoever probes the server.
   app.disable('x-powered-by');
   app.use(securityHeaders());
+  // Answers name patients: no browser or proxy may keep a copy.
+  app.use(
+    '/graphql',
+    (_request: unknown, response: { setHeader: (name: string, value: string) => void }, next: () => void) => {
+      response.setHeader('Cache-Control', 'no-store');
+      next();
+    },
+  );
   // Cross-origin pages only by configuration, each origin named: bearer tokens, so no cookies either.
   if (config.CORS_ORIGINS.length > 0) {
     app.enableCors({

@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver } from '@nestjs/apollo';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { ApolloServerPlugin } from '@apollo/server';
@@ -181,6 +182,9 @@ export const graphQLServerConfig = (
     introspection: config.NODE_ENV !== 'production',
     formatError,
     plugins: [
+      // Cache hints are for shared caches; nothing here may be cached (Cache-Control: no-store is
+      // set on every answer). Without the plugin, no resolver of a 50-row page is wrapped to track them.
+      ApolloServerPluginCacheControlDisabled(),
       holdSchema(holder),
       introspectionNeedsSignIn(),
       inputHygiene(),

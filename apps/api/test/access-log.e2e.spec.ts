@@ -42,6 +42,16 @@ describe('the access log', () => {
   });
   afterAll(() => harness?.close());
 
+  it('tells browsers and proxies to keep no copy of any answer (Cache-Control: no-store)', async () => {
+    const response = await fetch(harness.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${owner.token}` },
+      body: JSON.stringify({ query: '{ me { id displayName } }' }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+
   it('writes one row for every read of patient data: who, role, cases, operation, outcome, from where', async () => {
     await harness.gql(CASE_QUERY, { id: caseId }, owner.token);
     await harness.gql(
