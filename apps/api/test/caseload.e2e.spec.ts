@@ -83,6 +83,26 @@ describe('the caseload', () => {
     expect(rows.slice(4).every((row) => row.daysLeft === null && row.deadlineState === null)).toBe(true);
   });
 
+  it('gives the exact total of a filtered or searched caseload, whether its first page holds every match or not', async () => {
+    const own = await harness.user('CASE_MANAGER', 'manager-totals');
+    for (const name of ['Ada Totalson', 'Ben Totalson', 'Cy Totalson']) {
+      await seedCase(harness, supervisor.id, [...opened(own.id, name), opinionRequested()]);
+    }
+    await eventually(async () => (await names(own)).length === 3);
+    const total = async (filter: Record<string, unknown>, first: number) => {
+      const response = await harness.gql<Page>(CASELOAD, { filter, first }, own.token);
+      expect(response.errors).toBeUndefined();
+      return [response.data!.cases.edges.length, response.data!.cases.totalCount];
+    };
+    for (const filter of [{ search: 'totalson' }, { waitingOnOpinions: true }]) {
+      expect(await total(filter, 50)).toEqual([3, 3]);
+      expect(await total(filter, 3)).toEqual([3, 3]);
+      expect(await total(filter, 2)).toEqual([2, 3]);
+      expect(await total(filter, 1)).toEqual([1, 3]);
+    }
+    expect(await total({ search: 'no such patient' }, 50)).toEqual([0, 0]);
+  });
+
   it("filters the dashboard's saved views, and counts each in one answer that matches its list", async () => {
     const own = await harness.user('CASE_MANAGER', 'manager-views');
     const seed = (name: string, ...more: Parameters<typeof seedCase>[2]) =>

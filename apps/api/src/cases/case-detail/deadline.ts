@@ -20,11 +20,46 @@ const formatterFor = (timeZone: string): Intl.DateTimeFormat => {
 };
 
 /** The calendar date of an instant in a time zone, as days since 1970-01-01. */
+const computeCalendarDay = (instant: Date, timeZone: string): number => {
+  let [year, month, day] = [0, 0, 0];
+  for (const { type, value } of formatterFor(timeZone).formatToParts(instant)) {
+    if (type === 'year') {
+      year = Number(value);
+    } else if (type === 'month') {
+      month = Number(value);
+    } else if (type === 'day') {
+      day = Number(value);
+    }
+  }
+  return Date.UTC(year, month - 1, day) / 86_400_000;
+};
+
+/**
+ * Calendar days of the instants seen lately (a pure function of the instant and the zone; the
+ * caseload's deadlines are asked for again on every page): formatting one is most of a row's cost.
+ */
+const DAYS_REMEMBERED = 10_000;
+const days = new Map<string, number>();
 const calendarDay = (instant: Date, timeZone: string): number => {
-  const parts = formatterFor(timeZone)
-    .formatToParts(instant)
-    .reduce<Record<string, number>>((all, part) => ({ ...all, [part.type]: Number(part.value) }), {});
-  return Date.UTC(parts.year!, parts.month! - 1, parts.day) / 86_400_000;
+  const key = `${timeZone}|${instant.getTime()}`;
+  let day = days.get(key);
+  if (day === undefined) {
+    if (days.size >= DAYS_REMEMBERED) {
+      days.clear();
+    }
+    day = computeCalendarDay(instant, timeZone);
+    days.set(key, day);
+  }
+  return day;
+};
+
+/** Today, remembered for the instant last asked: a page of 50 deadlines asks it 50 times for one `now`. */
+let today = { at: Number.NaN, timeZone: '', day: 0 };
+const calendarToday = (now: Date, timeZone: string): number => {
+  if (today.at !== now.getTime() || today.timeZone !== timeZone) {
+    today = { at: now.getTime(), timeZone, day: computeCalendarDay(now, timeZone) };
+  }
+  return today.day;
 };
 
 export type DeadlineView = { readonly daysLeft?: number; readonly deadlineState?: DeadlineState };
@@ -44,7 +79,7 @@ export const deadlineView = (
     return {};
   }
   const due = new Date(deadline);
-  const daysLeft = calendarDay(due, timeZone) - calendarDay(now, timeZone);
+  const daysLeft = calendarDay(due, timeZone) - calendarToday(now, timeZone);
   const deadlineState: DeadlineState = due < now ? 'overdue' : daysLeft === 0 ? 'due_today' : 'upcoming';
   return { daysLeft, deadlineState };
 };

@@ -104,21 +104,58 @@ const ordered = (query: Query, q: CaseloadQuery): Query => {
   }
 };
 
+/** What a caseload row shows (and its cursor needs): not the search text nor the statistics' columns. */
+const LISTED = [
+  'case_id',
+  'status',
+  'case_manager_id',
+  'patient_name',
+  'condition_name',
+  'severity',
+  'deadline',
+  'opened_at',
+  'last_activity_at',
+  'outstanding_records',
+  'refused_records',
+  'outstanding_record_due',
+  'pending_opinions',
+  'open_conflicts',
+  'warnings',
+  'urgency_key',
+  'version',
+] as const satisfies readonly (keyof CaseSummaryRow)[];
+export type CaseloadRow = Pick<CaseSummaryRow, (typeof LISTED)[number]>;
+
+/** Whether the query's total is among the counts the projection keeps (by manager and status). */
+const countable = (q: CaseloadQuery): boolean =>
+  q.search === undefined &&
+  q.overdue === undefined &&
+  q.dueWithinDays === undefined &&
+  q.hasOpenConflict === undefined &&
+  q.waitingOnRecords === undefined &&
+  q.waitingOnOpinions === undefined;
+
 /** The caseload: filters and orderings a case manager works with, paged. */
 @Injectable()
 export class CaseloadRepository {
   constructor(@Inject(READ_DB) private readonly db: Kysely<ReadModelTables>) {}
 
-  async find(q: CaseloadQuery): Promise<{ rows: CaseSummaryRow[]; totalCount: number; hasNextPage: boolean }> {
+  async find(q: CaseloadQuery): Promise<{ rows: CaseloadRow[]; totalCount: number; hasNextPage: boolean }> {
     const base = filtered(this.db.selectFrom('case_summaries'), q);
-    const [rows, total] = await Promise.all([
-      // The urgency key ends with the case id already: a tie-breaker there would add a sort.
-      (q.orderBy === 'urgency' ? ordered(base.selectAll(), q) : ordered(base.selectAll(), q).orderBy('case_id'))
-        .offset(q.afterKey === undefined ? q.offset : 0)
-        .limit(q.first + 1)
-        .execute() as Promise<CaseSummaryRow[]>,
-      this.total(base, q),
-    ]);
+    const listed = base.select(LISTED);
+    // The urgency key ends with the case id already: a tie-breaker there would add a sort.
+    const page = (q.orderBy === 'urgency' ? ordered(listed, q) : ordered(listed, q).orderBy('case_id'))
+      .offset(q.afterKey === undefined ? q.offset : 0)
+      .limit(q.first + 1)
+      .execute() as Promise<CaseloadRow[]>;
+    const firstPage = q.afterKey === undefined && q.offset === 0;
+    if (firstPage && !countable(q)) {
+      // A first page that is not full holds every match: a search for one patient counts nothing.
+      const rows = await page;
+      const totalCount = rows.length <= q.first ? rows.length : await this.total(base, q);
+      return { rows: rows.slice(0, q.first), totalCount, hasNextPage: rows.length > q.first };
+    }
+    const [rows, total] = await Promise.all([page, this.total(base, q)]);
     return { rows: rows.slice(0, q.first), totalCount: total, hasNextPage: rows.length > q.first };
   }
 
@@ -127,14 +164,7 @@ export class CaseloadRepository {
    * opens), it is read from the counts the projection keeps: no scan, however many cases there are.
    */
   private async total(base: Query, q: CaseloadQuery): Promise<number> {
-    const countable =
-      q.search === undefined &&
-      q.overdue === undefined &&
-      q.dueWithinDays === undefined &&
-      q.hasOpenConflict === undefined &&
-      q.waitingOnRecords === undefined &&
-      q.waitingOnOpinions === undefined;
-    if (!countable) {
+    if (!countable(q)) {
       const row = await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
       return Number(row.n);
     }

@@ -3,11 +3,11 @@ import type { CaseWarning as DomainWarning } from '@sot/domain';
 import type { AuthenticatedUser } from '../../auth';
 import { APP_CONFIG, AppError } from '../../platform';
 import type { AppConfig } from '../../platform';
-import type { CaseSummaryRow, OutstandingRecordDue } from '../../projections';
+import type { OutstandingRecordDue } from '../../projections';
 import { CaseReadAccess } from '../access';
 import { deadlineView, warningView } from '../case-detail';
 import { CaseloadRepository } from './caseload.repository';
-import type { CaseloadQuery } from './caseload.repository';
+import type { CaseloadQuery, CaseloadRow } from './caseload.repository';
 import type {
   CaseConnection,
   CaseFilter,
@@ -18,7 +18,7 @@ import type {
 } from './caseload.types';
 
 /** URGENCY pages by the row's key (stable while cases change); the other orders by position. */
-const encodeCursor = (row: CaseSummaryRow, offset: number, orderBy: CaseloadQuery['orderBy']): string =>
+const encodeCursor = (row: CaseloadRow, offset: number, orderBy: CaseloadQuery['orderBy']): string =>
   Buffer.from(orderBy === 'urgency' ? `key:${row.urgency_key}` : `offset:${offset}`).toString('base64url');
 const decodeCursor = (cursor: string): { offset: number } | { afterKey: string } => {
   const text = Buffer.from(cursor, 'base64url').toString();
@@ -80,7 +80,7 @@ const overdueItems = (due: readonly OutstandingRecordDue[], now: Date): Map<stri
 };
 
 /** Stored warnings are as of the last event; since then a deadline or a record's due date may have passed. */
-const liveWarnings = (row: CaseSummaryRow, now: Date): DomainWarning[] => {
+const liveWarnings = (row: CaseloadRow, now: Date): DomainWarning[] => {
   const stored = (row.warnings as DomainWarning[]).filter(
     (warning) => warning.code !== 'DEADLINE_PASSED' && warning.code !== 'RECORDS_OVERDUE',
   );
@@ -100,7 +100,7 @@ const liveWarnings = (row: CaseSummaryRow, now: Date): DomainWarning[] => {
   return [...stored, ...overdue, ...passed];
 };
 
-const toSummary = (row: CaseSummaryRow, now: Date, timeZone: string): CaseSummary => ({
+const toSummary = (row: CaseloadRow, now: Date, timeZone: string): CaseSummary => ({
   id: row.case_id,
   status: row.status as CaseSummary['status'],
   caseManagerId: row.case_manager_id ?? undefined,
