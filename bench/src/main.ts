@@ -15,11 +15,11 @@ import { save, table } from './report';
 import type { Figure } from './report';
 
 /**
- * `npm run bench [-- --quick] [-- --seconds N] [-- --only appends|requests|gaps|rebuild]`: every
+ * `npm run bench [-- --quick] [-- --seconds N] [-- --only appends|requests|gaps|rebuild|caseload]`: every
  * figure beside its baseline, measured in the same run on the same database. `--quick` (CI) keeps
  * the harness from rotting; its figures are too short to quote. `--only` runs one group, while
  * working on it. `--demo-data-dir DIR` measures the caseload and the rebuild at scale instead, on a
- * folder of demo data.
+ * folder of demo data (`--only caseload|rebuild` there).
  */
 const SINGLE_APPEND = 'append 1 event, 8 writers';
 
@@ -65,18 +65,26 @@ const main = async (): Promise<void> => {
       'demo-data-dir': { type: 'string' },
     },
   });
-  const runs = (group: 'appends' | 'requests' | 'gaps' | 'rebuild') =>
+  const runs = (group: 'appends' | 'requests' | 'gaps' | 'rebuild' | 'caseload') =>
     values.only === undefined || values.only === group;
   const seconds = values.seconds ? Number(values.seconds) : values.quick ? 1 : 10;
   const progress = (line: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
   const demoDataDir = values['demo-data-dir'];
   if (demoDataDir !== undefined) {
     // The caseload at scale runs on its own: on a folder of demo data, not a fresh database.
-    const { figures: caseload, plan, cases } = await caseloadFigures(demoDataDir, seconds, progress);
+    const {
+      figures: caseload,
+      plan,
+      cases,
+    } = runs('caseload')
+      ? await caseloadFigures(demoDataDir, seconds, progress)
+      : { figures: [], plan: undefined, cases: undefined };
     const config = loadConfig({ DATA_DIR: demoDataDir, PORT: '0', LOG_LEVEL: 'silent', EMBEDDED_POSTGRES_PORT: '0' });
-    const figures = [...caseload, ...(await rebuildFigures(config, seconds, progress, false))];
+    const figures = [...caseload, ...(runs('rebuild') ? await rebuildFigures(config, seconds, progress, false) : [])];
     console.log(table(figures));
-    console.log(`\nThe first caseload page of a supervisor, ${cases} cases:\n${plan}`);
+    if (plan !== undefined) {
+      console.log(`\nThe first caseload page of a supervisor, ${cases} cases:\n${plan}`);
+    }
     progress(`written to ${await save(join(__dirname, '..', 'results'), figures, { seconds, cases, plan })}`);
     return;
   }
