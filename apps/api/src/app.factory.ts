@@ -41,9 +41,14 @@ export const createApp = async (
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, logger, readModelSchema }), {
     logger: new PinoNestLogger(logger.child({ component: 'nest' })),
     abortOnError: false,
+    // JSON alone (below): GraphQL takes nothing else, so no form parser runs on every request.
+    bodyParser: false,
   });
+  app.useBodyParser('json', { limit: '100kb' });
   // No advertising of the framework to whoever probes the server.
   app.disable('x-powered-by');
+  // Answers are never cached (no-store below): hashing each body for an ETag would be wasted work.
+  app.set('etag', false);
   app.use(securityHeaders());
   // Answers name patients: no browser or proxy may keep a copy.
   app.use(

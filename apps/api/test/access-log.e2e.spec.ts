@@ -42,7 +42,7 @@ describe('the access log', () => {
   });
   afterAll(() => harness?.close());
 
-  it('tells browsers and proxies to keep no copy of any answer (Cache-Control: no-store)', async () => {
+  it('tells browsers and proxies to keep no copy of any answer (Cache-Control: no-store, no ETag)', async () => {
     const response = await fetch(harness.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${owner.token}` },
@@ -50,6 +50,7 @@ describe('the access log', () => {
     });
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('etag')).toBeNull();
   });
 
   it('writes one row for every read of patient data: who, role, cases, operation, outcome, from where', async () => {
