@@ -31,9 +31,16 @@ const readModels = async (database: Client, schema: string, caseIds?: readonly s
   };
 };
 
+/**
+ * Every event is on the timeline, and the case read model stands where the timeline does: both
+ * projections have reached the store's head (either may start later than the other).
+ */
 const caughtUp = async (database: Client, schema: string): Promise<boolean> => {
   const { rows } = await database.query<{ behind: boolean }>(
-    `SELECT (SELECT count(*) FROM event_store.events) <> (SELECT count(*) FROM ${schema}.timeline) AS behind`,
+    `SELECT (SELECT count(*) FROM event_store.events) <> (SELECT count(*) FROM ${schema}.timeline)
+         OR (SELECT count(*) FROM ${schema}.checkpoints WHERE projection IN ('case-read-model', 'timeline')) <> 2
+         OR (SELECT count(DISTINCT (commit_position, prepare_position)) FROM ${schema}.checkpoints
+              WHERE projection IN ('case-read-model', 'timeline')) <> 1 AS behind`,
   );
   return rows[0]?.behind === false;
 };
