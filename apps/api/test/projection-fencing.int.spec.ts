@@ -5,7 +5,12 @@ import type { Pool } from 'pg';
 import pino from 'pino';
 import { PG_POOL, createKysely } from '../src/platform';
 import type { Projection, ReadModelTables } from '../src/projections';
-import { readCheckpoint } from '../src/projections/runner/checkpoints';
+import {
+  CheckpointMovedError,
+  lockCheckpoint,
+  moveCheckpoint,
+  readCheckpoint,
+} from '../src/projections/runner/checkpoints';
 import { PatientDataVault } from '../src/patient-data';
 import { ProjectionRunner } from '../src/projections/runner/projection-runner';
 import { ensureReadModelSchema } from '../src/projections/schema/read-model-schema';
@@ -33,7 +38,7 @@ describe('a projection leader that lost its lock without noticing', () => {
   });
   afterAll(() => harness?.close());
 
-  it('cannot move the checkpoint backwards: its batch rolls back', async () => {
+  it('lets no other runner move the checkpoint while its batch is open: the other waits, then stands down', async () => {
     let holding = false;
     let entered = 0;
     /** A gate batches wait at while `holding`; `open()` lets those waiting through and shuts it behind them. */
@@ -80,29 +85,33 @@ describe('a projection leader that lost its lock without noticing', () => {
       await walkCase(harness, manager, 4);
       await eventually(() => entered === 1, 10_000);
       const held = (await readCheckpoint(db, timelineProjection.name))!;
-      // ...while another instance, now holding the lock, applies everything and moves the checkpoint on.
+      // ...while another instance, believing itself the leader, moves the checkpoint on from where it read it.
       const newest: Position = await head();
-      await pool.query(
-        `UPDATE ${schema}.checkpoints SET commit_position = $1, prepare_position = $2 WHERE projection = $3`,
-        [newest.commit.toString(), newest.prepare.toString(), timelineProjection.name],
+      const other = db
+        .transaction()
+        .execute(async (trx) => {
+          await lockCheckpoint(trx, timelineProjection.name, held);
+          await moveCheckpoint(trx, timelineProjection.name, held, newest);
+        })
+        .then(
+          () => 'moved',
+          (error: unknown) => (error instanceof CheckpointMovedError ? 'stood down' : String(error)),
+        );
+      // It waits: the stalled batch holds the checkpoint.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await Promise.race([other, Promise.resolve('waiting')])).toBe('waiting');
+      // The stalled batch commits; the other instance then finds the checkpoint moved and stands down.
+      holding = false;
+      open();
+      expect(await other).toBe('stood down');
+      await eventually(caughtUp, 30_000);
+      // Every event on the timeline once: none lost, none applied by both.
+      const { rows } = await pool.query<{ missing: string; extra: string }>(
+        `SELECT (SELECT count(*) FROM event_store.events e WHERE NOT EXISTS (
+                   SELECT 1 FROM ${schema}.timeline t WHERE 'case-' || t.case_id = e.stream_id AND t.stream_revision = e.stream_revision)) AS missing,
+                (SELECT count(*) FROM ${schema}.timeline) - (SELECT count(*) FROM event_store.events) AS extra`,
       );
-      // It resumes. Its next batch, if it takes one, stalls again: the checkpoint is read in between.
-      entered = 0;
-      const waiting = open;
-      shut();
-      waiting();
-      await Promise.race([eventually(() => entered > 0, 2_000).catch(() => undefined)]);
-      const after = await readCheckpoint(db, timelineProjection.name);
-      expect(comparePositions(after!, newest)).toBeGreaterThanOrEqual(0);
-      expect(entered).toBe(0);
-      // The stalled batch (the first event after the checkpoint it started from) left no row.
-      const { rows } = await pool.query<{ n: string }>(
-        `SELECT count(*) AS n FROM ${schema}.timeline t
-           JOIN event_store.events e ON e.stream_id = 'case-' || t.case_id AND e.stream_revision = t.stream_revision
-          WHERE e.global_position > $1`,
-        [held.prepare.toString()],
-      );
-      expect(Number(rows[0]!.n)).toBe(0);
+      expect(rows[0]).toEqual({ missing: '0', extra: '0' });
     } finally {
       holding = false;
       open();

@@ -150,31 +150,26 @@ const moveTablesIn = async (client: PoolClient, swap: Swap): Promise<void> => {
 const LOCK_GAVE_WAY = new Set(['55P03', '40P01']);
 
 /**
- * Swaps the rebuilt tables in. The live tables being replaced are locked against writes first
- * (waiting for any batch a live runner is committing), then the checkpoints: the live projections
- * stand still. The replay then takes the events up to where they stand, stops, and the tables are
- * swapped in the same transaction. A live runner held at a write goes on in the new tables: its
- * checkpoint either equals the replay's (its batch is exactly what they lack) or its
- * compare-and-set fails and it follows from the new checkpoint.
+ * Swaps the rebuilt tables in. The live checkpoints are locked first (EXCLUSIVE): every runner's
+ * batch begins by locking its checkpoint row (lockCheckpoint), so the swap waits for the batches
+ * in flight to commit, and the next ones wait at their first statement, before they read anything:
+ * the live projections stand still while queries go on. The replay then takes the events up to
+ * where the live ones stand and stops, and the tables move in the same transaction: `--all`
+ * renames the schemas; one projection's tables are taken from their readers (ACCESS EXCLUSIVE)
+ * only now, for the DDL. A runner held at its checkpoint afterwards finds it equal to the replay's
+ * and goes on in the new tables, or moved, and follows from it.
  *
- * Moving one projection's tables takes them from every reader for the moment of the swap (ACCESS
- * EXCLUSIVE, from the start: upgrading a weaker lock would deadlock with a runner that has read
- * and waits to write). Swapping the whole schema only renames schemas: queries are never held. The
- * swap waits for no lock longer than SWAP_LOCK_TIMEOUT, well under PostgreSQL's deadlock_timeout:
- * if a query or a runner holds what it needs, it is the swap that gives way, never them, and it is
- * tried again. Answers whether it swapped.
+ * The swap waits no longer than SWAP_LOCK_TIMEOUT_MS for any lock, well under PostgreSQL's
+ * deadlock_timeout: if a query holds what it needs, it is the swap that gives way, never the
+ * query, and it is tried again. Answers whether it swapped.
  */
 const swapIn = async (swap: Swap): Promise<boolean> => {
   const l = quoteIdentifier(swap.live);
   const names = swap.one ? [swap.one.name] : REBUILDABLE;
-  const tables = names.flatMap((name) =>
-    PROJECTION_TABLES[name]!.tables.map((table) => `${l}.${quoteIdentifier(table)}`),
-  );
   const client = await swap.pool.connect();
   try {
     await client.query('BEGIN');
     await client.query(`SET LOCAL lock_timeout = '${SWAP_LOCK_TIMEOUT_MS}ms'`);
-    await client.query(`LOCK TABLE ${tables.join(', ')} IN ${swap.one ? 'ACCESS EXCLUSIVE' : 'SHARE'} MODE`);
     await client.query(`LOCK TABLE ${l}.checkpoints IN EXCLUSIVE MODE`);
     const { rows } = await client.query<{ commit_position: string; prepare_position: string }>(
       `SELECT commit_position, prepare_position FROM ${l}.checkpoints WHERE projection = ANY($1)
@@ -188,6 +183,10 @@ const swapIn = async (swap: Swap): Promise<boolean> => {
     }
     // Nothing more may be written to the new tables while they move.
     await swap.runner.stop();
+    if (swap.one) {
+      const tables = PROJECTION_TABLES[swap.one.name]!.tables.map((table) => `${l}.${quoteIdentifier(table)}`);
+      await client.query(`LOCK TABLE ${tables.join(', ')} IN ACCESS EXCLUSIVE MODE`);
+    }
     await moveTablesIn(client, swap);
     await client.query('COMMIT');
     return true;

@@ -61,6 +61,34 @@ export class CheckpointMovedError extends Error {
 }
 
 /**
+ * The first statement of every batch: locks the projection's checkpoint row (and, by it, the table
+ * against a rebuild's swap, which takes it EXCLUSIVE) and checks it is still where this runner
+ * last saw it. So a batch reads nothing before a swap it would straddle: it waits for the swap,
+ * then reads the tables swapped in, or finds its checkpoint moved and stands down.
+ */
+export const lockCheckpoint = async (
+  trx: Transaction<ReadModelTables>,
+  projection: string,
+  expected: Position | undefined,
+): Promise<void> => {
+  const row = await trx
+    .selectFrom('checkpoints')
+    .select(['commit_position', 'prepare_position'])
+    .where('projection', '=', projection)
+    .forUpdate()
+    .executeTakeFirst();
+  const same =
+    row === undefined
+      ? expected === undefined
+      : expected !== undefined &&
+        BigInt(row.commit_position) === expected.commit &&
+        BigInt(row.prepare_position) === expected.prepare;
+  if (!same) {
+    throw new CheckpointMovedError(`The checkpoint of ${projection} moved under this runner: it stands down`);
+  }
+};
+
+/**
  * Moves a projection's checkpoint from where this runner last saw it, and only from there
  * (compare-and-set, in the batch's transaction): a leader that lost its lock without noticing
  * cannot write a batch twice or move the checkpoint backwards; its whole batch rolls back.

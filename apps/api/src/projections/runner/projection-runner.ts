@@ -8,7 +8,7 @@ import { toCaseEvent } from '../../case-events';
 import type { PatientDataVault } from '../../patient-data';
 import { backoffDelay } from '../../platform';
 import type { ReadModelTables } from '../schema/read-model.tables';
-import { CheckpointMovedError, moveCheckpoint, readCheckpoint } from './checkpoints';
+import { CheckpointMovedError, lockCheckpoint, moveCheckpoint, readCheckpoint } from './checkpoints';
 import type { ProjectedEvent, Projection } from './projection';
 
 /** First key of the advisory locks that elect one leader per projection across api instances. */
@@ -105,7 +105,10 @@ export class ProjectionRunner {
         );
         await this.subscription?.close().catch(() => undefined);
         this.subscription = undefined;
-        await this.sleep(retryInMs);
+        // Stopped meanwhile: no retry to wait for (a rebuild's swap may be waiting on this stop).
+        if (this.running) {
+          await this.sleep(retryInMs);
+        }
       }
     }
   }
@@ -201,6 +204,7 @@ export class ProjectionRunner {
     });
     const last = batch[batch.length - 1]!;
     await this.options.db.transaction().execute(async (trx) => {
+      await lockCheckpoint(trx, this.name, this.checkpoint);
       await this.options.projection.apply(trx, projected, { announce: this.options.announce ?? true });
       await moveCheckpoint(trx, this.name, this.checkpoint, last.position);
     });
