@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
+import { benchApiEnv } from './api-env';
 import { measure } from './measure';
 import type { Figure } from './report';
 
@@ -78,14 +79,7 @@ const openCaseInput = (caseManagerId: string, worker: number) => ({
  * models show it), each client on a case of its own.
  */
 const wholeApi = async (databaseUrl: string, dataDir: string, seconds: number, progress: (line: string) => void) => {
-  const config = loadConfig({
-    DATABASE_URL: databaseUrl,
-    DATA_DIR: dataDir,
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
-    ADMIN_PASSWORD: 'bench-admin-password',
-  });
+  const config = loadConfig(benchApiEnv(databaseUrl, dataDir));
   const app = await createApp(config, pino({ level: 'silent' }));
   await app.listen(0, '127.0.0.1');
   try {

@@ -6,6 +6,7 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { benchApiEnv } from './api-env';
 import { appendFigures } from './append.bench';
 import { caseloadFigures } from './caseload.bench';
 import { gapFigures } from './gaps.bench';
@@ -41,14 +42,7 @@ const rebuildOfDemoData = async (
   progress: (line: string) => void,
   rmMeasured: boolean,
 ): Promise<Figure[]> => {
-  const env = {
-    DATABASE_URL: databaseUrl,
-    DATA_DIR: dataDir,
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
-    ADMIN_PASSWORD: 'bench-admin-password',
-  };
+  const env = benchApiEnv(databaseUrl, dataDir);
   progress(`rebuild: ${cases} bulk demo cases first`);
   if ((await demoDataCommand(['--cases', String(cases), '--bulk'], env)) !== 0) {
     throw new Error('the demo data for the rebuild could not be written');
