@@ -229,6 +229,40 @@ describe('rebuilding the read models without downtime (npm run projections)', ()
     expect(await projectionsCommand(['rebuild'], { ...harness.env, PORT: '0' }, io)).toBe(2);
   });
 
+  it('stops when interrupted mid-replay: the replay is dropped and the live read models stay as they were', async () => {
+    const oids = async () =>
+      (
+        await database.query<{ relname: string; oid: string }>(
+          `SELECT relname, oid FROM pg_class WHERE relnamespace = $1::regnamespace AND relkind = 'r' ORDER BY 1`,
+          [READ_MODEL_SCHEMA],
+        )
+      ).rows;
+    const before = await oids();
+    const interrupt = new AbortController();
+    let batches = 0;
+    const outcome = projectionsCommand(
+      ['rebuild', '--all'],
+      // One event per batch: the replay is still going when the signal comes.
+      { ...harness.env, PORT: '0', PROJECTION_BATCH_SIZE: '1' },
+      {
+        out: () => undefined,
+        progress: () => {
+          batches += 1;
+          if (batches === 3) {
+            interrupt.abort();
+          }
+        },
+      },
+      interrupt.signal,
+    );
+    await expect(outcome).rejects.toThrow(/Interrupted after \d+ events: nothing was swapped in/);
+    expect(await oids()).toEqual(before);
+    const { rows: leftOver } = await database.query(
+      `SELECT nspname FROM pg_namespace WHERE nspname = '${READ_MODEL_SCHEMA}_rebuild'`,
+    );
+    expect(leftOver).toEqual([]);
+  });
+
   it('refuses to start while another rebuild runs, and changes nothing', async () => {
     const schemas = async () =>
       (await database.query<{ nspname: string }>(`SELECT nspname FROM pg_namespace ORDER BY 1`)).rows;

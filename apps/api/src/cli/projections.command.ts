@@ -23,7 +23,8 @@ const USAGE = `Usage: npm run projections -- status
             them in at once: one projection's (${REBUILDABLE.join(', ')}) or all of them; the api
             keeps answering queries from the live ones meanwhile`;
 
-const PROJECTIONS = ['case-read-model', 'timeline', 'conflict-saga'];
+/** The read models' projections, and the saga (status only: it keeps no tables). */
+const PROJECTIONS = [...REBUILDABLE, 'conflict-saga'];
 const LAG_COUNTED_UP_TO = 1_000_000;
 
 /** The database, the store and the keys: what a rebuild needs, without the api's own projections running. */
@@ -76,7 +77,12 @@ const status = async (app: INestApplicationContext, io: Io): Promise<number> => 
  * `npm run projections -- status | rebuild <name>|--all`. Exit code 0 when done, 2 for a wrong
  * command line; throws when it cannot be done (another rebuild running: RebuildRunningError).
  */
-export const projectionsCommand = async (argv: readonly string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> => {
+export const projectionsCommand = async (
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  io: Io,
+  signal?: AbortSignal,
+): Promise<number> => {
   const { positionals, values } = parseArgs({
     args: [...argv],
     allowPositionals: true,
@@ -115,6 +121,7 @@ export const projectionsCommand = async (argv: readonly string[], env: NodeJS.Pr
     const bar = progressBar('events', io.progress);
     const result = await rebuildReadModels({
       ...(name === undefined ? {} : { projection: name }),
+      ...(signal ? { signal } : {}),
       store: app.get<EventStore>(EVENT_STORE),
       vault: app.get(PatientDataVault),
       pool: app.get<Pool>(PG_POOL),

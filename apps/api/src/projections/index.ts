@@ -12,6 +12,6 @@ export * from './schema/case-details';
 export { READ_MODEL_SCHEMA } from './schema/read-model-schema';
 export { searchable } from './schema/searchable';
 export type { CaseSummaryRow, OutstandingRecordDue, ReadModelTables, TimelineRow } from './schema/read-model.tables';
-export { REBUILDABLE, RebuildRunningError, rebuildReadModels } from './rebuild';
+export { REBUILDABLE, RebuildInterruptedError, RebuildRunningError, rebuildReadModels } from './rebuild';
 export type { RebuildResult } from './rebuild';
 export { readCheckpoints } from './runner/checkpoints';

@@ -66,9 +66,16 @@ export type RebuildOptions = {
   readonly keepReplaced?: boolean;
   /** Rebuild this projection's tables alone (one of REBUILDABLE); all of them when absent. */
   readonly projection?: string;
+  /** Stops the replay before its swap (SIGINT, SIGTERM): its tables are dropped, the live ones stay. */
+  readonly signal?: AbortSignal;
 };
 
 export type RebuildResult = { readonly events: number; readonly seconds: number; readonly replacedBy: string };
+
+/** Interrupted before its swap: the live read models are as they were, the replay's tables dropped. */
+export class RebuildInterruptedError extends Error {
+  override readonly name = 'RebuildInterruptedError';
+}
 
 /** Another rebuild of the same read models holds the lock: this one changed nothing. */
 export class RebuildRunningError extends Error {
@@ -82,6 +89,8 @@ type Swap = {
   readonly replaced: string;
   /** The projection rebuilt alone, or undefined for all of them (their whole schema is swapped). */
   readonly one: Projection | undefined;
+  /** The names of the projections rebuilt. */
+  readonly names: readonly string[];
   readonly runner: ProjectionRunner;
   readonly db: Kysely<ReadModelTables>;
   readonly logger: Logger;
@@ -165,7 +174,6 @@ const LOCK_GAVE_WAY = new Set(['55P03', '40P01']);
  */
 const swapIn = async (swap: Swap): Promise<boolean> => {
   const l = quoteIdentifier(swap.live);
-  const names = swap.one ? [swap.one.name] : REBUILDABLE;
   const client = await swap.pool.connect();
   try {
     await client.query('BEGIN');
@@ -174,7 +182,7 @@ const swapIn = async (swap: Swap): Promise<boolean> => {
     const { rows } = await client.query<{ commit_position: string; prepare_position: string }>(
       `SELECT commit_position, prepare_position FROM ${l}.checkpoints WHERE projection = ANY($1)
         ORDER BY commit_position DESC, prepare_position DESC LIMIT 1`,
-      [names],
+      [swap.names],
     );
     const furthest = rows[0] && { commit: BigInt(rows[0].commit_position), prepare: BigInt(rows[0].prepare_position) };
     if (!(await replayReaches(swap, furthest))) {
@@ -255,11 +263,18 @@ const rebuild = async (options: RebuildOptions, one: Projection | undefined): Pr
       options.progress(done, Math.max(total, done));
     },
   });
-  const swap: Swap = { pool, live: liveSchema, next, replaced, one, runner, db, logger };
+  const swap: Swap = { pool, live: liveSchema, next, replaced, one, names, runner, db, logger };
   const started = performance.now();
   runner.start();
   try {
     for (;;) {
+      if (options.signal?.aborted) {
+        await runner.stop();
+        await pool.query(`DROP SCHEMA IF EXISTS ${quoteIdentifier(next)} CASCADE`);
+        throw new RebuildInterruptedError(
+          `Interrupted after ${done} events: nothing was swapped in, the live read models are as they were`,
+        );
+      }
       const head = await options.store.headPosition();
       const at = await rebuiltCheckpoint(swap);
       const reached = head === undefined || (at !== undefined && comparePositions(at, head) >= 0);
