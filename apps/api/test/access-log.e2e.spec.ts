@@ -75,6 +75,27 @@ describe('the access log', () => {
     }
   });
 
+  it('records no read for a change whose answer does not show the case', async () => {
+    const before = (await log({ userId: owner.id, caseId })).entries.length;
+    const answer = await harness.gql<{ addNote: { version: number; caughtUp: boolean } }>(
+      'mutation($input: AddNoteInput!) { addNote(input: $input) { version caughtUp } }',
+      { input: { caseId, noteId: 'n-unread', text: 'Left a message' } },
+      owner.token,
+    );
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data!.addNote.caughtUp).toBe(true);
+    expect((await log({ userId: owner.id, caseId })).entries).toHaveLength(before);
+    const shown = await harness.gql<{ addNote: { case: { notes: { noteId: string }[] } } }>(
+      'mutation($input: AddNoteInput!) { addNote(input: $input) { case { notes { noteId } } } }',
+      { input: { caseId, noteId: 'n-read', text: 'Spoke to the patient' } },
+      owner.token,
+    );
+    expect(shown.data!.addNote.case.notes.map((note) => note.noteId)).toContain('n-read');
+    const after = (await log({ userId: owner.id, caseId })).entries;
+    expect(after).toHaveLength(before + 1);
+    expect(after[0]).toMatchObject({ operation: 'addNote', caseIds: [caseId], outcome: 'ALLOWED' });
+  });
+
   it('writes a row for every refused attempt, reads and changes alike', async () => {
     await harness.gql(CASE_QUERY, { id: caseId }, stranger.token);
     await harness.gql(CASE_QUERY, { id: '00000000-0000-4000-8000-000000000000' }, stranger.token);

@@ -9,7 +9,7 @@ import { conflictsProviders } from './conflicts';
 import { decisionsResolvers } from './decisions';
 import { lifecycleResolvers } from './lifecycle';
 import { CaseSubscriptionsResolver } from './live-updates';
-import { CaseCommandSender } from './mutations';
+import { CaseCommandSender, CasePayloadResolver } from './mutations';
 import { opinionsResolvers } from './opinions';
 import { OutcomeStatsRepository, OutcomeStatsResolver } from './outcomes';
 import { recordsResolvers } from './records';
@@ -37,6 +37,7 @@ import { TimelineRepository, TimelineResolver } from './timeline';
     OutcomeStatsResolver,
     CaseSubscriptionsResolver,
     CaseCommandSender,
+    CasePayloadResolver,
     ...lifecycleResolvers,
     ...opinionsResolvers,
     ...recordsResolvers,

@@ -1,14 +1,11 @@
-import { Inject } from '@nestjs/common';
 import type { Type } from '@nestjs/common';
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import { isCaseId } from '@sot/domain';
 import type { CommandData, CommandType } from '@sot/domain';
 import { CurrentUser } from '../../auth';
 import type { AuthenticatedUser } from '../../auth';
-import { APP_CONFIG, AppError } from '../../platform';
-import type { AppConfig } from '../../platform';
+import { AppError } from '../../platform';
 import { CaseReadAccess } from '../access';
-import { CaseDetailsRepository, caseView } from '../case-detail';
 import { CaseCommandSender } from './case-command.sender';
 import type { MutationInput, SentCommand } from './case-command.sender';
 import { CasePayload } from './case-payload.type';
@@ -30,9 +27,7 @@ const mutationName = (command: string): string => `${command.charAt(0).toLowerCa
 
 type Answering = {
   readonly sender: CaseCommandSender;
-  readonly details: CaseDetailsRepository;
   readonly access: CaseReadAccess;
-  readonly config: AppConfig;
 };
 
 /** Sends the command; a refusal of its sender is in the access log too. */
@@ -51,23 +46,10 @@ const sendLogged = async (
     throw error;
   });
 
-/** The case as the read models show it now, once that read is in the access log; else none. */
-const caseAfter = async (deps: Answering, user: AuthenticatedUser, name: string, sent: SentCommand) => {
-  // The command is recorded: a failing read leaves the answer without the case, not an error.
-  const row = await deps.details.find(sent.caseId).catch(() => undefined);
-  if (!row) {
-    return undefined;
-  }
-  const view = caseView(sent.caseId, row.details, row.version, new Date(), deps.config.TIME_ZONE);
-  return deps.access.record(user, name, [sent.caseId]).then(
-    () => view,
-    () => undefined,
-  );
-};
-
 /**
  * The resolver of one command's mutation: `openCase(input: OpenCaseInput!): CasePayload`. It
- * sends the command, waits for the read models, and answers with the case as they show it.
+ * sends the command, waits for the read models, and answers with its version (and, when asked, the
+ * case as they show it: CasePayloadResolver).
  */
 export const commandMutation = <
   T extends CommandType,
@@ -82,9 +64,7 @@ export const commandMutation = <
   class CommandMutationResolver implements Answering {
     constructor(
       readonly sender: CaseCommandSender,
-      readonly details: CaseDetailsRepository,
       readonly access: CaseReadAccess,
-      @Inject(APP_CONFIG) readonly config: AppConfig,
     ) {}
 
     // Nullable: in a document of several mutations, one that fails must not null out the others.
@@ -97,8 +77,13 @@ export const commandMutation = <
       const sent = await sendLogged(this, user, name, input, () =>
         this.sender.send(user, correlationId, spec.command, input),
       );
-      const shown = await caseAfter(this, user, name, sent);
-      return { case: shown, version: sent.version, caughtUp: sent.caughtUp, duplicate: sent.duplicate };
+      return {
+        caseId: sent.caseId,
+        operation: name,
+        version: sent.version,
+        caughtUp: sent.caughtUp,
+        duplicate: sent.duplicate,
+      };
     }
   }
   Object.defineProperty(CommandMutationResolver, 'name', { value: `${spec.command}Resolver` });
