@@ -2,10 +2,11 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler } from '@nestjs/cqrs';
 import type { ICommandHandler } from '@nestjs/cqrs';
 import { caseStreamId, decide } from '@sot/domain';
+import { LRUCache } from 'lru-cache';
 import type { CaseCommand } from '@sot/domain';
 import { EventStoreError, WrongExpectedVersionError } from '@sot/event-store';
-import type { EventStore } from '@sot/event-store';
-import { commandKey, loadCase } from '../case-events';
+import type { AppendResult, EventStore, NewEvent, RecordedEvent } from '@sot/event-store';
+import { commandKey, extendLoaded, loadCase } from '../case-events';
 import type { LoadedCase } from '../case-events';
 import { PatientDataVault } from '../patient-data';
 import type { Sealer } from '../patient-data';
@@ -24,6 +25,31 @@ import { commandHash, toNewEvents } from './new-events';
 const RACE_RETRY_DEADLINE_MS = 10_000;
 const jitteredPause = (attempt: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10 * 2 ** attempt, 250)));
+
+/**
+ * What this instance last wrote to a case: the case as loaded after it, and the case's sealer. The
+ * next command on the case is decided on it without reading the stream or the key again. It is
+ * safe because the append says the stream's revision it expects: if anything was written since
+ * (by another instance, an erasure included), the append fails and the command is decided again
+ * on the stream as stored. At most KEPT_CASES cases, each for KEPT_FOR_MS since its last command.
+ */
+type Kept = { readonly loaded: LoadedCase; readonly sealer: Sealer };
+const KEPT_CASES = 5_000;
+const KEPT_FOR_MS = 10 * 60_000;
+
+/** The events just appended, as the store now holds them (what a read of the stream would return). */
+const asRecorded = (streamId: string, events: readonly NewEvent[], appended: AppendResult): RecordedEvent[] => {
+  const first = appended.nextExpectedRevision - events.length + 1;
+  const recordedAt = new Date();
+  // Only the last event's position is used (LoadedCase.lastPosition); the others are not known here.
+  return events.map((event, index) => ({
+    ...event,
+    streamId,
+    streamRevision: first + index,
+    position: appended.position,
+    recordedAt,
+  }));
+};
 
 /** A commandId seen before on this case: the same command again, or (CONFLICT) a different one. */
 const isDuplicate = async (
@@ -65,6 +91,7 @@ const requireExpectedVersion = (version: number, context: CommandContext): void 
 @CommandHandler(ExecuteCaseCommand)
 export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCommand, CommandResult> {
   private readonly queue = new KeyedQueue();
+  private readonly kept = new LRUCache<string, Kept>({ max: KEPT_CASES, ttl: KEPT_FOR_MS });
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -78,9 +105,17 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
   private async untilRecorded(envelope: ExecuteCaseCommand): Promise<CommandResult> {
     const deadline = Date.now() + RACE_RETRY_DEADLINE_MS;
     for (let attempt = 1; ; attempt += 1) {
+      // Taken out while in use: only a command recorded puts the case back, as it is after it.
+      const kept = this.kept.get(envelope.caseId);
+      this.kept.delete(envelope.caseId);
       try {
-        return await this.attempt(envelope);
+        return await this.attempt(envelope, kept);
       } catch (error) {
+        if (kept) {
+          // Decided on what this instance last wrote: something may have been written since. The
+          // answer (a refusal too) must come from the stream as stored: decide again on it, now.
+          continue;
+        }
         const raced = error instanceof WrongExpectedVersionError;
         if (raced && envelope.context.expectedVersion === undefined && Date.now() < deadline) {
           await jitteredPause(attempt);
@@ -91,12 +126,18 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
     }
   }
 
-  /** Load, authorize, answer a duplicate, check the version, decide, append: once. */
-  private async attempt({ caseId, command, context }: ExecuteCaseCommand): Promise<CommandResult> {
-    const loaded = await loadCase(this.store, caseId);
+  /** Load (unless kept), authorize, answer a duplicate, check the version, decide, append: once. */
+  private async attempt(envelope: ExecuteCaseCommand, kept?: Kept): Promise<CommandResult> {
+    const { caseId, command, context } = envelope;
+    if (kept?.loaded.commands.has(commandKey(context.actor.id, context.commandId))) {
+      // A command sent again: answered with the stream as stored, as any duplicate.
+      return this.attempt(envelope);
+    }
+    const loaded = kept?.loaded ?? (await loadCase(this.store, caseId));
     // First: a duplicate must not answer (with the case) someone who may not send the command.
     authorizeCommand(context.actor, command, loaded.state);
-    const keys = () => this.vault.sealerFor(caseId);
+    let sealer = kept?.sealer;
+    const keys = async () => (sealer ??= await this.vault.sealerFor(caseId));
     if (await isDuplicate(loaded, command, context, keys)) {
       // Answered once the read models show the case as it is now, like the first delivery.
       const position = loaded.lastPosition ? { position: loaded.lastPosition } : {};
@@ -107,13 +148,20 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
     // After decide: a command refused (on a case that does not exist, say) leaves no key behind.
     const expected = loaded.version === 0 ? 'no_stream' : loaded.version - 1;
     const chain = { firstRevision: loaded.version, previousLink: loaded.lastLink };
-    const appended = await this.store.append(
-      caseStreamId(caseId),
-      toNewEvents(caseId, events, { context, command, seal: await keys(), chain }),
-      expected,
-    );
+    const streamId = caseStreamId(caseId);
+    const seal = await keys();
+    const written = toNewEvents(caseId, events, { context, command, seal, chain });
+    const appended = await this.store.append(streamId, written, expected);
     // The same events already stored: another instance recorded this very command a moment ago.
     const duplicate = appended.alreadyAppended === true;
+    if (duplicate && kept) {
+      // Answered with the stream as stored, as any duplicate: with its version now.
+      return this.attempt(envelope);
+    }
+    // An erased case's key is about to be destroyed: nothing of it is kept.
+    if (!duplicate && !events.some((event) => event.type === 'PatientDataErased')) {
+      this.kept.set(caseId, { loaded: extendLoaded(loaded, asRecorded(streamId, written, appended)), sealer: seal });
+    }
     return { caseId, version: appended.nextExpectedRevision + 1, position: appended.position, duplicate };
   }
 }

@@ -62,32 +62,43 @@ const commandOf = (recorded: RecordedEvent): [key: string, command: RecordedComm
   return [commandKey(actor.id, commandId), { type: String(commandType), ...hash }];
 };
 
+/** A case with no events yet. */
+export const NO_CASE: LoadedCase = { state: fold([]), version: 0, commands: new Map() };
+
 /**
- * Replays a case's stream into the domain's state: what `decide` needs, never a read model. Patient
- * data stays sealed (read as erased): no rule depends on it (the domain's tests say so), so deciding
- * a command needs no key and decrypts nothing.
+ * Folds stored events of a case, in stream order, into what was loaded before them: the domain's
+ * state, what `decide` needs, never a read model. Patient data stays sealed (read as erased): no
+ * rule depends on it (the domain's tests say so), so deciding a command needs no key and decrypts
+ * nothing.
  */
-export const loadCase = async (store: EventStore, caseId: string): Promise<LoadedCase> => {
+export const extendLoaded = (from: LoadedCase, recorded: Iterable<RecordedEvent>): LoadedCase => {
   const events: CaseEvent[] = [];
-  const commands = new Map<string, RecordedCommand>();
-  let version = 0;
-  let lastPosition: Position | undefined;
-  let lastLink: string | undefined;
-  for await (const recorded of store.readStream(caseStreamId(caseId))) {
-    events.push(toCaseEvent(withoutPatientData(recorded)));
-    const command = commandOf(recorded);
+  const commands = new Map(from.commands);
+  let { version, lastPosition, lastLink } = from;
+  for (const stored of recorded) {
+    events.push(toCaseEvent(withoutPatientData(stored)));
+    const command = commandOf(stored);
     if (command) {
       commands.set(...command);
     }
-    version = recorded.streamRevision + 1;
-    lastPosition = recorded.position;
-    lastLink = linkOf(recorded);
+    version = stored.streamRevision + 1;
+    lastPosition = stored.position;
+    lastLink = linkOf(stored);
   }
   return {
-    state: fold(events),
+    state: fold(events, from.state),
     version,
     commands,
     ...(lastPosition ? { lastPosition } : {}),
     ...(lastLink ? { lastLink } : {}),
   };
+};
+
+/** Replays a case's whole stream: see extendLoaded. */
+export const loadCase = async (store: EventStore, caseId: string): Promise<LoadedCase> => {
+  const recorded: RecordedEvent[] = [];
+  for await (const stored of store.readStream(caseStreamId(caseId))) {
+    recorded.push(stored);
+  }
+  return extendLoaded(NO_CASE, recorded);
 };

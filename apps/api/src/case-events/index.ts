@@ -1,4 +1,4 @@
-export { commandKey, loadCase, readCaseHistory, toCaseEvent } from './case-history';
+export { NO_CASE, commandKey, extendLoaded, loadCase, readCaseHistory, toCaseEvent } from './case-history';
 export type { CaseEventSource, CaseHistoryEntry, LoadedCase, RecordedCommand } from './case-history';
 export { eventIdFor } from './event-ids';
 export { appendAnchor, headsDigest, isAtOrBefore, latestAnchor } from './store-anchor';
