@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { AccessLogRepository } from '../src/cases/access';
 import { PG_POOL } from '../src/platform';
 import { startHarness } from './app-harness';
 import type { Harness, TestUser } from './app-harness';
@@ -94,6 +95,31 @@ describe('the access log', () => {
     const after = (await log({ userId: owner.id, caseId })).entries;
     expect(after).toHaveLength(before + 1);
     expect(after[0]).toMatchObject({ operation: 'addNote', caseIds: [caseId], outcome: 'ALLOWED' });
+  });
+
+  it('logs every one of many reads at once, each answered only once its row is in', async () => {
+    const reader = await harness.user('SUPERVISOR', 'supervisor-many-reads');
+    const answers = await Promise.all(
+      Array.from({ length: 24 }, () => harness.gql(CASE_QUERY, { id: caseId }, reader.token)),
+    );
+    expect(answers.every((answer) => answer.errors === undefined)).toBe(true);
+    const entries = (await log({ userId: reader.id })).entries;
+    expect(entries.filter((entry) => entry.operation === 'case')).toHaveLength(24);
+  });
+
+  it('writes the rows written together one by one when the table refuses one of them', async () => {
+    const repository = harness.app.get(AccessLogRepository);
+    const entry = (operation: string, caseIds: string[]) =>
+      repository.record({ userId: 'batch-writer', role: 'SUPERVISOR', operation, caseIds, outcome: 'ALLOWED' });
+    const results = await Promise.allSettled([
+      entry('first', [caseId]),
+      entry('second', [caseId]),
+      entry('refused', ['not-a-case-id']),
+      entry('fourth', [caseId]),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    const written = (await log({ userId: 'batch-writer' })).entries.map((row) => row.operation).sort();
+    expect(written).toEqual(['first', 'fourth', 'second']);
   });
 
   it('writes a row for every refused attempt, reads and changes alike', async () => {
