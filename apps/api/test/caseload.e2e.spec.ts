@@ -1,7 +1,7 @@
 import { quoteIdentifier } from '@sot/postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { Pool } from 'pg';
-import { CaseloadRepository } from '../src/cases/caseload/caseload.repository';
+import { CaseloadRepository, SEARCH_COUNT_LIMIT } from '../src/cases/caseload/caseload.repository';
 import { PG_POOL } from '../src/platform';
 import type { ReadModelTables } from '../src/projections';
 import { ensureReadModelSchema } from '../src/projections/schema/read-model-schema';
@@ -23,10 +23,10 @@ import {
 } from './factories/seed';
 
 type Row = { id: string; patientName: string; daysLeft: number | null; deadlineState: string | null };
-type Page = { cases: { totalCount: number; edges: { node: Row }[] } };
+type Page = { cases: { totalCount: number; totalCountIsExact: boolean; edges: { node: Row }[] } };
 const CASELOAD = `query($filter: CaseFilter, $first: Int = 50) {
   cases(first: $first, orderBy: URGENCY, filter: $filter) {
-    totalCount edges { node { id patientName daysLeft deadlineState } }
+    totalCount totalCountIsExact edges { node { id patientName daysLeft deadlineState } }
   }
 }`;
 
@@ -92,6 +92,7 @@ describe('the caseload', () => {
     const total = async (filter: Record<string, unknown>, first: number) => {
       const response = await harness.gql<Page>(CASELOAD, { filter, first }, own.token);
       expect(response.errors).toBeUndefined();
+      expect(response.data!.cases.totalCountIsExact).toBe(true);
       return [response.data!.cases.edges.length, response.data!.cases.totalCount];
     };
     for (const filter of [{ search: 'totalson' }, { waitingOnOpinions: true }]) {
@@ -101,6 +102,17 @@ describe('the caseload', () => {
       expect(await total(filter, 1)).toEqual([1, 3]);
     }
     expect(await total({ search: 'no such patient' }, 50)).toEqual([0, 0]);
+    // The caseload as it opens: its total comes with the page, also on a page past the last case.
+    expect(await total({}, 2)).toEqual([2, 3]);
+    expect(await total({ status: ['OPEN'] }, 50)).toEqual([3, 3]);
+    expect(await total({ status: ['CLOSED'] }, 50)).toEqual([0, 0]);
+    const PAGED = `query($after: String) { cases(first: 3, after: $after, orderBy: URGENCY) {
+      totalCount edges { node { id } } pageInfo { endCursor } } }`;
+    type Paged = { cases: { totalCount: number; edges: unknown[]; pageInfo: { endCursor: string } } };
+    const all = await harness.gql<Paged>(PAGED, {}, own.token);
+    const past = await harness.gql<Paged>(PAGED, { after: all.data!.cases.pageInfo.endCursor }, own.token);
+    expect(past.errors).toBeUndefined();
+    expect([past.data!.cases.edges.length, past.data!.cases.totalCount]).toEqual([0, 3]);
   });
 
   it("filters the dashboard's saved views, and counts each in one answer that matches its list", async () => {
@@ -321,6 +333,7 @@ describe('the caseload', () => {
       'Patient 42428',
       'Patient 42429',
     ]);
+    expect(found.total).toEqual({ count: 11, exact: true });
     expect(statements.length).toBeGreaterThan(0);
     for (const statement of statements) {
       const { rows } = await pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${statement.sql}`, [
@@ -330,6 +343,26 @@ describe('the caseload', () => {
       expect(plan).toContain('case_summaries_search_idx');
       expect(plan).not.toMatch(/Seq Scan on case_summaries/);
     }
+
+    statements.length = 0;
+    // A search too broad to be of use is counted no further than SEARCH_COUNT_LIMIT matches.
+    const broad = await new CaseloadRepository(logged).find({
+      first: 50,
+      offset: 0,
+      orderBy: 'urgency',
+      now: new Date(),
+      search: 'patient 4',
+    });
+    expect(broad.rows).toHaveLength(50);
+    expect(broad.total).toEqual({ count: SEARCH_COUNT_LIMIT, exact: false });
+    const counted = statements.filter((statement) => /count\(\*\)/i.test(statement.sql));
+    expect(counted).toHaveLength(1);
+    expect(counted[0]!.sql).toMatch(/limit \$\d+\) as "matches"/i);
+    const { rows: countPlan } = await pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${counted[0]!.sql}`, [
+      ...counted[0]!.parameters,
+    ]);
+    // The count stops at the limit, whichever way PostgreSQL finds the matches.
+    expect(countPlan.map((row) => row['QUERY PLAN']).join('\n')).toMatch(/Aggregate[\s\S]*->\s+Limit/);
 
     // A supervisor's caseload, page after page in URGENCY order: an index walk from the last key,
     // never a sort of the whole table, and no row twice or missed between pages.

@@ -126,6 +126,15 @@ const LISTED = [
 ] as const satisfies readonly (keyof CaseSummaryRow)[];
 export type CaseloadRow = Pick<CaseSummaryRow, (typeof LISTED)[number]>;
 
+/**
+ * A search counts this many matches at most: a search for "son" among 100,000 cases would otherwise
+ * visit every match to say "3,327", which costs with the table and tells a person only that the
+ * search is too broad. Beyond it, the total is this number and says it is not exact.
+ */
+export const SEARCH_COUNT_LIMIT = 1_000;
+
+export type CaseloadTotal = { readonly count: number; readonly exact: boolean };
+
 /** Whether the query's total is among the counts the projection keeps (by manager and status). */
 const countable = (q: CaseloadQuery): boolean =>
   q.search === undefined &&
@@ -140,34 +149,48 @@ const countable = (q: CaseloadQuery): boolean =>
 export class CaseloadRepository {
   constructor(@Inject(READ_DB) private readonly db: Kysely<ReadModelTables>) {}
 
-  async find(q: CaseloadQuery): Promise<{ rows: CaseloadRow[]; totalCount: number; hasNextPage: boolean }> {
+  async find(q: CaseloadQuery): Promise<{ rows: CaseloadRow[]; total: CaseloadTotal; hasNextPage: boolean }> {
     const base = filtered(this.db.selectFrom('case_summaries'), q);
-    const listed = base.select(LISTED);
-    // The urgency key ends with the case id already: a tie-breaker there would add a sort.
-    const page = (q.orderBy === 'urgency' ? ordered(listed, q) : ordered(listed, q).orderBy('case_id'))
-      .offset(q.afterKey === undefined ? q.offset : 0)
-      .limit(q.first + 1)
-      .execute() as Promise<CaseloadRow[]>;
     const firstPage = q.afterKey === undefined && q.offset === 0;
-    if (firstPage && !countable(q)) {
+    if (countable(q)) {
+      // The total comes with the page, from the counts the projection keeps: one round trip.
+      const rows = await this.page<CaseloadRow & { total_count: string }>(
+        base.select(LISTED).select(this.keptTotal(q).as('total_count')),
+        q,
+      );
+      const count = rows[0]
+        ? Number(rows[0].total_count)
+        : firstPage
+          ? 0
+          : Number((await this.keptTotal(q).executeTakeFirstOrThrow()).n);
+      return { rows: rows.slice(0, q.first), total: { count, exact: true }, hasNextPage: rows.length > q.first };
+    }
+    const page = this.page<CaseloadRow>(base.select(LISTED), q);
+    if (firstPage) {
       // A first page that is not full holds every match: a search for one patient counts nothing.
       const rows = await page;
-      const totalCount = rows.length <= q.first ? rows.length : await this.total(base, q);
-      return { rows: rows.slice(0, q.first), totalCount, hasNextPage: rows.length > q.first };
+      const total = rows.length <= q.first ? { count: rows.length, exact: true } : await this.total(base, q);
+      return { rows: rows.slice(0, q.first), total, hasNextPage: rows.length > q.first };
     }
     const [rows, total] = await Promise.all([page, this.total(base, q)]);
-    return { rows: rows.slice(0, q.first), totalCount: total, hasNextPage: rows.length > q.first };
+    return { rows: rows.slice(0, q.first), total, hasNextPage: rows.length > q.first };
+  }
+
+  /** One more row than the page holds: whether there is a next page. */
+  private page<Row>(listed: Query, q: CaseloadQuery): Promise<Row[]> {
+    // The urgency key ends with the case id already: a tie-breaker there would add a sort.
+    const sorted = q.orderBy === 'urgency' ? ordered(listed, q) : ordered(listed, q).orderBy('case_id');
+    return sorted
+      .offset(q.afterKey === undefined ? q.offset : 0)
+      .limit(q.first + 1)
+      .execute() as Promise<Row[]>;
   }
 
   /**
-   * How many cases the query has in all. Scoped by manager and status alone (the caseload as it
-   * opens), it is read from the counts the projection keeps: no scan, however many cases there are.
+   * The caseload's total scoped by manager and status alone (the caseload as it opens), from the
+   * counts the projection keeps: no scan, however many cases there are.
    */
-  private async total(base: Query, q: CaseloadQuery): Promise<number> {
-    if (!countable(q)) {
-      const row = await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-      return Number(row.n);
-    }
+  private keptTotal(q: CaseloadQuery) {
     let counts = this.db.selectFrom('caseload_counts').select(sql<string>`coalesce(sum(cases), 0)`.as('n'));
     if (q.caseManagerId !== undefined) {
       counts = counts.where('case_manager_id', '=', q.caseManagerId);
@@ -175,7 +198,22 @@ export class CaseloadRepository {
     if (q.status?.length) {
       counts = counts.where('status', 'in', [...q.status]);
     }
-    return Number((await counts.executeTakeFirstOrThrow()).n);
+    return counts;
+  }
+
+  /** How many cases a search or a filter matches in all; a search counts up to SEARCH_COUNT_LIMIT. */
+  private async total(base: Query, q: CaseloadQuery): Promise<CaseloadTotal> {
+    if (q.search !== undefined) {
+      const matches = base.select(sql<number>`1`.as('one')).limit(SEARCH_COUNT_LIMIT + 1);
+      const row = await this.db
+        .selectFrom(matches.as('matches'))
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow();
+      const count = Number(row.n);
+      return count > SEARCH_COUNT_LIMIT ? { count: SEARCH_COUNT_LIMIT, exact: false } : { count, exact: true };
+    }
+    const row = await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    return { count: Number(row.n), exact: true };
   }
 
   /** How many cases each saved view holds, in one pass over the (scoped) caseload. */

@@ -148,7 +148,8 @@ export class CaseloadService {
     }));
     return {
       edges,
-      totalCount: page.totalCount,
+      totalCount: page.total.count,
+      totalCountIsExact: page.total.exact,
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges[edges.length - 1]?.cursor },
     };
   }

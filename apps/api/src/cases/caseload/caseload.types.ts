@@ -3,6 +3,7 @@ import type { Severity } from '@sot/domain';
 import { CaseStatusEnum, DateTime, PageInfo, SeverityEnum, enumOf } from '../../graphql';
 import type { CaseDetails } from '../../projections';
 import { CaseWarning, DeadlineStateEnum } from '../case-detail';
+import { SEARCH_COUNT_LIMIT } from './caseload.repository';
 import type { DeadlineState } from '../case-detail';
 
 export const caseOrders = ['urgency', 'deadline', 'last_activity', 'opened'] as const;
@@ -46,7 +47,14 @@ export class CaseEdge {
 export class CaseConnection {
   @Field(() => [CaseEdge]) edges: CaseEdge[];
   @Field(() => PageInfo) pageInfo: PageInfo;
-  @Field(() => Int) totalCount: number;
+  @Field(() => Int, {
+    description: `How many cases match: exact, except for a search matching more than ${SEARCH_COUNT_LIMIT.toLocaleString('en')} cases, counted no further (see totalCountIsExact)`,
+  })
+  totalCount: number;
+  @Field({
+    description: `False when a search matched more than ${SEARCH_COUNT_LIMIT.toLocaleString('en')} cases: totalCount is then ${SEARCH_COUNT_LIMIT.toLocaleString('en')} and the search is worth narrowing`,
+  })
+  totalCountIsExact: boolean;
 }
 
 @InputType()

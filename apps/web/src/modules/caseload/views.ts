@@ -56,3 +56,16 @@ export const filterFor = (location: CaseloadLocation): CaseFilter => ({
   ...(location.search ? { search: location.search } : {}),
   ...(location.manager ? { caseManagerId: location.manager } : {}),
 });
+
+/**
+ * Which cases the page shows, of how many: "Cases 51–100 of 3,327". A search too broad to count
+ * in full says so ("of more than 1,000"): the api counts its matches no further.
+ */
+export const pageRange = (firstIndex: number, shown: number, total: number, exact: boolean): string => {
+  if (shown === 0) {
+    return 'No cases';
+  }
+  const count = (n: number) => n.toLocaleString('en');
+  const of = exact ? count(total) : `more than ${count(total)}`;
+  return `Cases ${count(firstIndex + 1)}–${count(firstIndex + shown)} of ${of}`;
+};

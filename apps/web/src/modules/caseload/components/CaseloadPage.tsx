@@ -12,7 +12,7 @@ import { useNames } from '../../users/useNames';
 import { CaseloadCountsQuery, CaseloadQuery } from '../graphql/caseload';
 import { useLiveCaseload } from '../hooks/useLiveCaseload';
 import { useRowKeys } from '../hooks/useRowKeys';
-import { caseloadViews, filterFor, readLocation, writeLocation } from '../views';
+import { caseloadViews, filterFor, pageRange, readLocation, writeLocation } from '../views';
 import type { CaseloadLocation, ViewId } from '../views';
 import { CaseloadTable } from './CaseloadTable';
 import type { CaseloadRow } from './CaseloadTable';
@@ -176,7 +176,7 @@ export const CaseloadPage = () => {
       </VisuallyHidden>
       <Group justify="space-between">
         <Text size="sm">
-          {total === 0 ? 'No cases' : `Cases ${firstIndex + 1}–${firstIndex + rows.length} of ${total}`}
+          {pageRange(firstIndex, rows.length, total, list.data?.cases.totalCountIsExact ?? true)}
         </Text>
         <Group gap="xs">
           <Button

@@ -4,6 +4,7 @@ export const CaseloadQuery = graphql(`
   query Caseload($first: Int!, $after: String, $filter: CaseFilter, $orderBy: CaseOrder!) {
     cases(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
       totalCount
+      totalCountIsExact
       pageInfo {
         endCursor
         hasNextPage
