@@ -111,13 +111,18 @@ const toSummary = (row: CaseloadRow, now: Date, timeZone: string): CaseSummary =
   ...deadlineView(row.deadline, row.status, now, timeZone),
   outstandingRecords: row.outstanding_records,
   refusedRecords: row.refused_records,
-  overdueRecords: row.outstanding_record_due.filter((due) => new Date(due.dueBy) < now).length,
   pendingOpinions: row.pending_opinions,
   openConflicts: row.open_conflicts,
-  warnings: liveWarnings(row, now).map(warningView),
-  openedAt: new Date(row.opened_at),
-  lastActivityAt: new Date(row.last_activity_at),
+  openedAt: row.opened_at,
+  lastActivityAt: row.last_activity_at,
   version: row.version,
+  // Worked out only when the query asks for them (most caseload pages do not ask for warnings).
+  get overdueRecords() {
+    return row.outstanding_record_due.filter((due) => new Date(due.dueBy) < now).length;
+  },
+  get warnings() {
+    return liveWarnings(row, now).map(warningView);
+  },
 });
 
 @Injectable()
