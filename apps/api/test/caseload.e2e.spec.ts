@@ -287,6 +287,23 @@ describe('the caseload', () => {
       overdueRecords: 1,
       warnings: expect.arrayContaining([{ code: 'RECORDS_OVERDUE', itemIds: ['slides'] }]) as unknown,
     });
+
+    // A page reads the columns of the fields asked for, wherever they are asked: in a fragment,
+    // under an alias, kept by @include.
+    const shaped = await harness.gql<{ cases: { edges: { node: Row & { late: Row['warnings'] } }[] } }>(
+      `query($withWarnings: Boolean!) {
+        cases(first: 100) { edges { node { ...Late late: warnings @include(if: $withWarnings) { code itemIds } } } }
+      }
+      fragment Late on CaseSummary { id overdueRecords }`,
+      { withWarnings: true },
+      manager.token,
+    );
+    expect(shaped.errors).toBeUndefined();
+    const node = shaped.data!.cases.edges.find((edge) => edge.node.id === caseId)?.node;
+    expect(node).toMatchObject({
+      overdueRecords: 1,
+      late: expect.arrayContaining([{ code: 'RECORDS_OVERDUE', itemIds: ['slides'] }]) as unknown,
+    });
   });
 
   it('searches through an index at 100,000 cases, never scanning the table', async () => {

@@ -105,7 +105,7 @@ const ordered = (query: Query, q: CaseloadQuery): Query => {
 };
 
 /** What a caseload row shows (and its cursor needs): not the search text nor the statistics' columns. */
-const LISTED = [
+export const LISTED = [
   'case_id',
   'status',
   'case_manager_id',
@@ -124,7 +124,9 @@ const LISTED = [
   'urgency_key',
   'version',
 ] as const satisfies readonly (keyof CaseSummaryRow)[];
-export type CaseloadRow = Pick<CaseSummaryRow, (typeof LISTED)[number]>;
+export type ListedColumn = (typeof LISTED)[number];
+/** A caseload row; a page read for some fields only holds their columns (see columnsFor). */
+export type CaseloadRow = Pick<CaseSummaryRow, ListedColumn>;
 
 /**
  * A search counts this many matches at most: a search for "son" among 100,000 cases would otherwise
@@ -149,13 +151,16 @@ const countable = (q: CaseloadQuery): boolean =>
 export class CaseloadRepository {
   constructor(@Inject(READ_DB) private readonly db: Kysely<ReadModelTables>) {}
 
-  async find(q: CaseloadQuery): Promise<{ rows: CaseloadRow[]; total: CaseloadTotal; hasNextPage: boolean }> {
+  async find(
+    q: CaseloadQuery,
+    columns: readonly ListedColumn[] = LISTED,
+  ): Promise<{ rows: CaseloadRow[]; total: CaseloadTotal; hasNextPage: boolean }> {
     const base = filtered(this.db.selectFrom('case_summaries'), q);
     const firstPage = q.afterKey === undefined && q.offset === 0;
     if (countable(q)) {
       // The total comes with the page, from the counts the projection keeps: one round trip.
       const rows = await this.page<CaseloadRow & { total_count: string }>(
-        base.select(LISTED).select(this.keptTotal(q).as('total_count')),
+        base.select(columns).select(this.keptTotal(q).as('total_count')),
         q,
       );
       const count = rows[0]
@@ -165,7 +170,7 @@ export class CaseloadRepository {
           : Number((await this.keptTotal(q).executeTakeFirstOrThrow()).n);
       return { rows: rows.slice(0, q.first), total: { count, exact: true }, hasNextPage: rows.length > q.first };
     }
-    const page = this.page<CaseloadRow>(base.select(LISTED), q);
+    const page = this.page<CaseloadRow>(base.select(columns), q);
     if (firstPage) {
       // A first page that is not full holds every match: a search for one patient counts nothing.
       const rows = await page;

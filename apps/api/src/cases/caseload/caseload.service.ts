@@ -6,8 +6,8 @@ import type { AppConfig } from '../../platform';
 import type { OutstandingRecordDue } from '../../projections';
 import { CaseReadAccess } from '../access';
 import { deadlineView, warningView } from '../case-detail';
-import { CaseloadRepository } from './caseload.repository';
-import type { CaseloadQuery, CaseloadRow } from './caseload.repository';
+import { CaseloadRepository, LISTED } from './caseload.repository';
+import type { CaseloadQuery, CaseloadRow, ListedColumn } from './caseload.repository';
 import type {
   CaseConnection,
   CaseFilter,
@@ -125,6 +125,48 @@ const toSummary = (row: CaseloadRow, now: Date, timeZone: string): CaseSummary =
   },
 });
 
+/** What every row reads: its id, its status (deadlines and warnings depend on it), its cursor. */
+const ALWAYS: readonly ListedColumn[] = ['case_id', 'status', 'urgency_key'];
+/** The columns each field of a caseload row is made of: every field is here, or this does not compile. */
+const COLUMNS_OF: { readonly [Field in keyof CaseSummary]-?: readonly ListedColumn[] } = {
+  id: [],
+  status: [],
+  caseManagerId: ['case_manager_id'],
+  patientName: ['patient_name'],
+  conditionName: ['condition_name'],
+  severity: ['severity'],
+  deadline: ['deadline'],
+  daysLeft: ['deadline'],
+  deadlineState: ['deadline'],
+  outstandingRecords: ['outstanding_records'],
+  refusedRecords: ['refused_records'],
+  overdueRecords: ['outstanding_record_due'],
+  pendingOpinions: ['pending_opinions'],
+  openConflicts: ['open_conflicts'],
+  warnings: ['warnings', 'outstanding_record_due', 'deadline'],
+  openedAt: ['opened_at'],
+  lastActivityAt: ['last_activity_at'],
+  version: ['version'],
+};
+
+/**
+ * The columns a page must read to show these fields of its rows: a caseload page that shows names,
+ * deadlines and counts reads and parses no warnings, due dates or timestamps. Every column when
+ * the fields are not known.
+ */
+export const columnsFor = (fields: ReadonlySet<string> | undefined): readonly ListedColumn[] => {
+  if (fields === undefined) {
+    return LISTED;
+  }
+  const columns = new Set(ALWAYS);
+  for (const field of fields) {
+    for (const column of COLUMNS_OF[field as keyof CaseSummary] ?? []) {
+      columns.add(column);
+    }
+  }
+  return [...columns];
+};
+
 @Injectable()
 export class CaseloadService {
   constructor(
@@ -133,12 +175,13 @@ export class CaseloadService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async list(user: AuthenticatedUser, args: CasesArgs): Promise<CaseConnection> {
+  /** `fields`: the row fields the query shows (all when not given); only their columns are read. */
+  async list(user: AuthenticatedUser, args: CasesArgs, fields?: ReadonlySet<string>): Promise<CaseConnection> {
     const filter = args.filter ?? {};
     validate(user, args, filter);
     const now = new Date();
     const query = toQuery(user, args, filter, now);
-    const page = await this.caseload.find(query);
+    const page = await this.caseload.find(query, columnsFor(fields));
     if (page.rows.length > 0) {
       // The caseload names patients: a read of their data like any other.
       await this.access.record(
