@@ -100,30 +100,86 @@ const liveWarnings = (row: CaseloadRow, now: Date): DomainWarning[] => {
   return [...stored, ...overdue, ...passed];
 };
 
-const toSummary = (row: CaseloadRow, now: Date, timeZone: string): CaseSummary => ({
-  id: row.case_id,
-  status: row.status as CaseSummary['status'],
-  caseManagerId: row.case_manager_id ?? undefined,
-  patientName: row.patient_name,
-  conditionName: row.condition_name,
-  severity: row.severity as CaseSummary['severity'],
-  deadline: row.deadline ? new Date(row.deadline) : undefined,
-  ...deadlineView(row.deadline, row.status, now, timeZone),
-  outstandingRecords: row.outstanding_records,
-  refusedRecords: row.refused_records,
-  pendingOpinions: row.pending_opinions,
-  openConflicts: row.open_conflicts,
-  openedAt: row.opened_at,
-  lastActivityAt: row.last_activity_at,
-  version: row.version,
-  // Worked out only when the query asks for them (most caseload pages do not ask for warnings).
+/**
+ * A caseload row as the schema shows it, each field worked out from the row only when the query
+ * asks for it: a page of 50 rows builds 50 of these and reads nothing it does not show.
+ */
+class SummaryView implements CaseSummary {
+  constructor(
+    private readonly row: CaseloadRow,
+    private readonly now: Date,
+    private readonly timeZone: string,
+  ) {}
+
+  get id() {
+    return this.row.case_id;
+  }
+  get status() {
+    return this.row.status as CaseSummary['status'];
+  }
+  get caseManagerId() {
+    return this.row.case_manager_id ?? undefined;
+  }
+  get patientName() {
+    return this.row.patient_name;
+  }
+  get conditionName() {
+    return this.row.condition_name;
+  }
+  get severity() {
+    return this.row.severity as CaseSummary['severity'];
+  }
+  get deadline() {
+    return this.row.deadline ? new Date(this.row.deadline) : undefined;
+  }
+  get daysLeft() {
+    return deadlineView(this.row.deadline, this.row.status, this.now, this.timeZone).daysLeft;
+  }
+  get deadlineState() {
+    return deadlineView(this.row.deadline, this.row.status, this.now, this.timeZone).deadlineState;
+  }
+  get outstandingRecords() {
+    return this.row.outstanding_records;
+  }
+  get refusedRecords() {
+    return this.row.refused_records;
+  }
   get overdueRecords() {
-    return row.outstanding_record_due.filter((due) => new Date(due.dueBy) < now).length;
-  },
+    return this.row.outstanding_record_due.filter((due) => new Date(due.dueBy) < this.now).length;
+  }
+  get pendingOpinions() {
+    return this.row.pending_opinions;
+  }
+  get openConflicts() {
+    return this.row.open_conflicts;
+  }
   get warnings() {
-    return liveWarnings(row, now).map(warningView);
-  },
-});
+    return liveWarnings(this.row, this.now).map(warningView);
+  }
+  get openedAt() {
+    return this.row.opened_at;
+  }
+  get lastActivityAt() {
+    return this.row.last_activity_at;
+  }
+  get version() {
+    return this.row.version;
+  }
+}
+
+/** An edge of the page; its cursor is encoded only when asked for. */
+class EdgeView {
+  constructor(
+    readonly node: SummaryView,
+    private readonly row: CaseloadRow,
+    private readonly offset: number,
+    private readonly orderBy: CaseloadQuery['orderBy'],
+  ) {}
+
+  get cursor() {
+    return encodeCursor(this.row, this.offset, this.orderBy);
+  }
+}
 
 /** What every row reads: its id, its status (deadlines and warnings depend on it), its cursor. */
 const ALWAYS: readonly ListedColumn[] = ['case_id', 'status', 'urgency_key'];
@@ -190,10 +246,10 @@ export class CaseloadService {
         page.rows.map((row) => row.case_id),
       );
     }
-    const edges = page.rows.map((row, index) => ({
-      cursor: encodeCursor(row, query.offset + index, query.orderBy),
-      node: toSummary(row, now, this.config.TIME_ZONE),
-    }));
+    const edges = page.rows.map(
+      (row, index) =>
+        new EdgeView(new SummaryView(row, now, this.config.TIME_ZONE), row, query.offset + index, query.orderBy),
+    );
     return {
       edges,
       totalCount: page.total.count,
