@@ -322,6 +322,9 @@ describe('the caseload', () => {
              'patient ' || i || ' mrn-' || i || ' condition ' || (i % 300),
              '1|' || lpad(i::text, 24, '0') || '|' || md5(i::text)::uuid, 1
       FROM generate_series(1, 100000) AS i`);
+    await pool.query(`
+      INSERT INTO ${s}.caseload_counts (case_manager_id, status, cases)
+      SELECT 'm' || (i % 50), 'open', count(*) FROM generate_series(1, 100000) AS i GROUP BY 1`);
     await pool.query(`ANALYZE ${s}.case_summaries`);
     const statements: { sql: string; parameters: readonly unknown[] }[] = [];
     const logged = new Kysely<ReadModelTables>({
@@ -372,6 +375,14 @@ describe('the caseload', () => {
     });
     expect(broad.rows).toHaveLength(50);
     expect(broad.total).toEqual({ count: SEARCH_COUNT_LIMIT, exact: false });
+    // Its page walks the urgency index, matching the search text the index holds: no table row
+    // is read for a case that does not match.
+    const { rows: pagePlan } = await pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${statements[0]!.sql}`, [
+      ...statements[0]!.parameters,
+    ]);
+    expect(pagePlan.map((row) => row['QUERY PLAN']).join('\n')).toMatch(
+      /Index Only Scan using case_summaries_urgency_search_idx/,
+    );
     const counted = statements.filter((statement) => /count\(\*\)/i.test(statement.sql));
     expect(counted).toHaveLength(1);
     expect(counted[0]!.sql).toMatch(/limit \$\d+\) as "matches"/i);
@@ -398,6 +409,7 @@ describe('the caseload', () => {
       afterKey: first.rows.at(-1)!.urgency_key,
     });
     expect(first.rows.map((row) => row.patient_name)).toEqual(Array.from({ length: 50 }, (_, i) => `Patient ${i + 1}`));
+    expect(first.total).toEqual({ count: 100_000, exact: true });
     expect(second.rows[0]?.patient_name).toBe('Patient 51');
     const pages = statements.filter((statement) => /order by/i.test(statement.sql));
     expect(pages).toHaveLength(2);
@@ -406,7 +418,7 @@ describe('the caseload', () => {
         ...statement.parameters,
       ]);
       const plan = rows.map((row) => row['QUERY PLAN']).join('\n');
-      expect(plan).toContain('case_summaries_urgency_idx');
+      expect(plan).toContain('case_summaries_urgency_search_idx');
       expect(plan).not.toMatch(/Sort|Seq Scan on case_summaries/);
     }
     await pool.query(`DROP SCHEMA ${s} CASCADE`);

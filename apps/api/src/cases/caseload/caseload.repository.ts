@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import type { AliasedSelectQueryBuilder, Kysely, SelectQueryBuilder } from 'kysely';
 import { READ_DB } from '../../projections';
 import type { CaseSummaryRow, ReadModelTables } from '../../projections';
 import { searchable } from '../../projections';
@@ -137,6 +137,10 @@ export const SEARCH_COUNT_LIMIT = 1_000;
 
 export type CaseloadTotal = { readonly count: number; readonly exact: boolean };
 
+/** A search's count of more than SEARCH_COUNT_LIMIT: counted no further. */
+const searchTotalOf = (count: number): CaseloadTotal =>
+  count > SEARCH_COUNT_LIMIT ? { count: SEARCH_COUNT_LIMIT, exact: false } : { count, exact: true };
+
 /** Whether the query's total is among the counts the projection keeps (by manager and status). */
 const countable = (q: CaseloadQuery): boolean =>
   q.search === undefined &&
@@ -157,38 +161,69 @@ export class CaseloadRepository {
   ): Promise<{ rows: CaseloadRow[]; total: CaseloadTotal; hasNextPage: boolean }> {
     const base = filtered(this.db.selectFrom('case_summaries'), q);
     const firstPage = q.afterKey === undefined && q.offset === 0;
-    if (countable(q)) {
-      // The total comes with the page, from the counts the projection keeps: one round trip.
-      const rows = await this.page<CaseloadRow & { total_count: string }>(
-        base.select(columns).select(this.keptTotal(q).as('total_count')),
-        q,
-      );
+    const bounded = countable(q) || q.search !== undefined;
+    if (bounded) {
+      // The total comes with the page (one round trip): from the counts the projection keeps, or
+      // a search's matches counted up to its limit. A page past the last row asks for it alone.
+      const counting = () => (countable(q) ? this.keptTotal(q) : this.searchTotal(base));
+      const withTotal = counting().as('total_count');
+      const rows =
+        q.search !== undefined && q.orderBy === 'urgency'
+          ? await this.searchPage(base, q, columns, withTotal)
+          : await this.page<CaseloadRow & { total_count: string }>(base.select(columns).select(withTotal), q);
       const count = rows[0]
         ? Number(rows[0].total_count)
         : firstPage
           ? 0
-          : Number((await this.keptTotal(q).executeTakeFirstOrThrow()).n);
-      return { rows: rows.slice(0, q.first), total: { count, exact: true }, hasNextPage: rows.length > q.first };
+          : Number((await counting().executeTakeFirstOrThrow()).n);
+      const total = countable(q) ? { count, exact: true } : searchTotalOf(count);
+      return { rows: rows.slice(0, q.first), total, hasNextPage: rows.length > q.first };
     }
     const page = this.page<CaseloadRow>(base.select(columns), q);
     if (firstPage) {
-      // A first page that is not full holds every match: a search for one patient counts nothing.
+      // A first page that is not full holds every match: a filter it holds whole counts nothing.
       const rows = await page;
-      const total = rows.length <= q.first ? { count: rows.length, exact: true } : await this.total(base, q);
+      const total = rows.length <= q.first ? { count: rows.length, exact: true } : await this.total(base);
       return { rows: rows.slice(0, q.first), total, hasNextPage: rows.length > q.first };
     }
-    const [rows, total] = await Promise.all([page, this.total(base, q)]);
+    const [rows, total] = await Promise.all([page, this.total(base)]);
     return { rows: rows.slice(0, q.first), total, hasNextPage: rows.length > q.first };
+  }
+
+  /**
+   * A search's page in urgency order, in two steps: which cases, found by walking the urgency index
+   * and matching the search text it holds (no table row read for a case that does not match), then
+   * those cases' rows.
+   */
+  private searchPage(
+    base: Query,
+    q: CaseloadQuery,
+    columns: readonly ListedColumn[],
+    total: AliasedSelectQueryBuilder<{ n: string }, 'total_count'>,
+  ): Promise<(CaseloadRow & { total_count: string })[]> {
+    const chosen = this.pageQuery(base.select('case_id'), q) as unknown as SelectQueryBuilder<
+      ReadModelTables,
+      'case_summaries',
+      { case_id: string }
+    >;
+    return this.db
+      .selectFrom('case_summaries')
+      .select(columns)
+      .select(total)
+      .where('case_id', 'in', chosen)
+      .orderBy('urgency_key')
+      .execute() as Promise<(CaseloadRow & { total_count: string })[]>;
   }
 
   /** One more row than the page holds: whether there is a next page. */
   private page<Row>(listed: Query, q: CaseloadQuery): Promise<Row[]> {
+    return this.pageQuery(listed, q).execute() as Promise<Row[]>;
+  }
+
+  private pageQuery(listed: Query, q: CaseloadQuery): Query {
     // The urgency key ends with the case id already: a tie-breaker there would add a sort.
     const sorted = q.orderBy === 'urgency' ? ordered(listed, q) : ordered(listed, q).orderBy('case_id');
-    return sorted
-      .offset(q.afterKey === undefined ? q.offset : 0)
-      .limit(q.first + 1)
-      .execute() as Promise<Row[]>;
+    return sorted.offset(q.afterKey === undefined ? q.offset : 0).limit(q.first + 1);
   }
 
   /**
@@ -206,17 +241,14 @@ export class CaseloadRepository {
     return counts;
   }
 
-  /** How many cases a search or a filter matches in all; a search counts up to SEARCH_COUNT_LIMIT. */
-  private async total(base: Query, q: CaseloadQuery): Promise<CaseloadTotal> {
-    if (q.search !== undefined) {
-      const matches = base.select(sql<number>`1`.as('one')).limit(SEARCH_COUNT_LIMIT + 1);
-      const row = await this.db
-        .selectFrom(matches.as('matches'))
-        .select((eb) => eb.fn.countAll<string>().as('n'))
-        .executeTakeFirstOrThrow();
-      const count = Number(row.n);
-      return count > SEARCH_COUNT_LIMIT ? { count: SEARCH_COUNT_LIMIT, exact: false } : { count, exact: true };
-    }
+  /** A search's matches, counted up to one more than SEARCH_COUNT_LIMIT (see searchTotalOf). */
+  private searchTotal(base: Query) {
+    const matches = base.select(sql<number>`1`.as('one')).limit(SEARCH_COUNT_LIMIT + 1);
+    return this.db.selectFrom(matches.as('matches')).select((eb) => eb.fn.countAll<string>().as('n'));
+  }
+
+  /** How many cases a filter the projection keeps no count of matches in all. */
+  private async total(base: Query): Promise<CaseloadTotal> {
     const row = await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     return { count: Number(row.n), exact: true };
   }

@@ -5,6 +5,7 @@ import { quoteIdentifier } from '@sot/postgres';
 /**
  * Read models are derived data: a change of shape means a new schema name and a rebuild from the
  * events, never an in-place migration. `CREATE ... IF NOT EXISTS` makes start-up idempotent.
+ * Indexes hold no data of their own: they change in place (`DROP INDEX IF EXISTS`, then create).
  */
 /**
  * v2: the case page has its own read model (case_details), no longer the domain's folded state.
@@ -61,8 +62,12 @@ CREATE TABLE IF NOT EXISTS ${s}.caseload_counts (
   cases bigint NOT NULL,
   PRIMARY KEY (case_manager_id, status)
 );
-CREATE INDEX IF NOT EXISTS case_summaries_urgency_idx ON ${s}.case_summaries (urgency_key);
-CREATE INDEX IF NOT EXISTS case_summaries_manager_urgency_idx ON ${s}.case_summaries (case_manager_id, urgency_key);
+DROP INDEX IF EXISTS ${s}.case_summaries_urgency_idx;
+DROP INDEX IF EXISTS ${s}.case_summaries_manager_urgency_idx;
+CREATE INDEX IF NOT EXISTS case_summaries_urgency_search_idx ON ${s}.case_summaries (urgency_key)
+  INCLUDE (case_id, search_text);
+CREATE INDEX IF NOT EXISTS case_summaries_manager_urgency_search_idx
+  ON ${s}.case_summaries (case_manager_id, urgency_key) INCLUDE (case_id, search_text);
 CREATE INDEX IF NOT EXISTS case_summaries_manager_idx ON ${s}.case_summaries (case_manager_id, status);
 CREATE INDEX IF NOT EXISTS case_summaries_deadline_idx ON ${s}.case_summaries (deadline);
 CREATE INDEX IF NOT EXISTS case_summaries_search_idx ON ${s}.case_summaries USING gin (search_text gin_trgm_ops);`;
