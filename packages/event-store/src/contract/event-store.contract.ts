@@ -70,6 +70,22 @@ export const describeEventStoreContract = (
         expect(error).toBeInstanceOf(WrongExpectedVersionError);
         expect(error).toMatchObject({ code: 'WRONG_EXPECTED_VERSION', streamId: stream, expected: 1, actual: 2 });
         expect(await collect(store().readStream(stream))).toHaveLength(3);
+        const missing = `${uniquePrefix()}b-missing`;
+        await expect(store().append(missing, events(1), 0)).rejects.toMatchObject({
+          code: 'WRONG_EXPECTED_VERSION',
+          actual: 'no_stream',
+        });
+        expect(await collect(store().readStream(missing))).toEqual([]);
+      });
+
+      it('refuses event ids already used in another stream, writing nothing', async () => {
+        const batch = events(2);
+        await store().append(`${uniquePrefix()}ids-first`, batch, 'no_stream');
+        const elsewhere = `${uniquePrefix()}ids-elsewhere`;
+        await expect(store().append(elsewhere, batch, 'no_stream')).rejects.toMatchObject({
+          code: 'DUPLICATE_EVENT_ID',
+        });
+        expect(await collect(store().readStream(elsewhere))).toEqual([]);
       });
 
       it('honours no_stream, stream_exists and any', async () => {

@@ -10,8 +10,10 @@ const SCHEMA_LOCK = [7_302, 1] as const;
 
 /**
  * An append in one statement (one round trip, its own transaction): writers to one stream queue on
- * an advisory lock, a retried append (the same event ids, same stream, consecutive) answers as the
- * first did, the expected revision is checked and the events inserted. No NOTIFY here: one inside
+ * an advisory lock, the expected revision is checked and the events inserted. A retried append (the
+ * same event ids, same stream, consecutive) answers as the first did: it is looked for only when
+ * the expected revision does not hold (as a retry's no longer does), so a first append costs no
+ * look-up of its ids. No NOTIFY here: one inside
  * the transaction serialises every commit on PostgreSQL's notification queue (see announcer.ts).
  */
 const appendFunction = (s: string) => `
@@ -26,28 +28,32 @@ DECLARE
   v_last bigint;
   v_same boolean;
   v_actual bigint;
+  v_matches boolean;
 BEGIN
   PERFORM pg_advisory_xact_lock(${STREAM_LOCK_NAMESPACE}, hashtext(p_stream));
-  SELECT count(*), min(e.stream_revision), max(e.stream_revision), coalesce(bool_and(e.stream_id = p_stream), false)
-    INTO v_found, v_first, v_last, v_same
-    FROM ${s}.events e WHERE e.event_id = ANY (p_ids);
-  IF v_found > 0 THEN
-    IF v_found <> cardinality(p_ids) OR NOT v_same OR v_last - v_first <> v_found - 1 THEN
-      RAISE EXCEPTION USING ERRCODE = '${DUPLICATE_EVENT_ID}',
-        MESSAGE = 'Some of these event ids were already appended differently (stream ' || p_stream || ')';
-    END IF;
-    RETURN QUERY SELECT e.stream_revision, e.transaction_id::text, e.global_position, true
-      FROM ${s}.events e WHERE e.stream_id = p_stream AND e.stream_revision = v_last;
-    RETURN;
-  END IF;
   SELECT e.stream_revision INTO v_actual FROM ${s}.events e
     WHERE e.stream_id = p_stream ORDER BY e.stream_revision DESC LIMIT 1;
-  IF NOT (p_expected = 'any'
-          OR (p_expected = 'no_stream' AND v_actual IS NULL)
-          OR (p_expected = 'stream_exists' AND v_actual IS NOT NULL)
-          OR (p_expected ~ '^[0-9]+$' AND v_actual = p_expected::bigint)) THEN
-    RAISE EXCEPTION USING ERRCODE = '${WRONG_EXPECTED_VERSION}',
-      MESSAGE = 'wrong expected version', DETAIL = coalesce(v_actual::text, 'no_stream');
+  v_matches := coalesce((p_expected = 'no_stream' AND v_actual IS NULL)
+    OR (p_expected ~ '^[0-9]+$' AND v_actual = p_expected::bigint), false);
+  -- A retried append no longer finds the revision it expected (or expected none in particular):
+  -- only then are its ids looked for. An id used elsewhere fails the insert (a unique key).
+  IF NOT v_matches THEN
+    SELECT count(*), min(e.stream_revision), max(e.stream_revision), coalesce(bool_and(e.stream_id = p_stream), false)
+      INTO v_found, v_first, v_last, v_same
+      FROM ${s}.events e WHERE e.event_id = ANY (p_ids);
+    IF v_found > 0 THEN
+      IF v_found <> cardinality(p_ids) OR NOT v_same OR v_last - v_first <> v_found - 1 THEN
+        RAISE EXCEPTION USING ERRCODE = '${DUPLICATE_EVENT_ID}',
+          MESSAGE = 'Some of these event ids were already appended differently (stream ' || p_stream || ')';
+      END IF;
+      RETURN QUERY SELECT e.stream_revision, e.transaction_id::text, e.global_position, true
+        FROM ${s}.events e WHERE e.stream_id = p_stream AND e.stream_revision = v_last;
+      RETURN;
+    END IF;
+    IF NOT (p_expected = 'any' OR (p_expected = 'stream_exists' AND v_actual IS NOT NULL)) THEN
+      RAISE EXCEPTION USING ERRCODE = '${WRONG_EXPECTED_VERSION}',
+        MESSAGE = 'wrong expected version', DETAIL = coalesce(v_actual::text, 'no_stream');
+    END IF;
   END IF;
   RETURN QUERY INSERT INTO ${s}.events AS ev (stream_id, stream_revision, event_id, event_type, data, metadata)
     SELECT p_stream, coalesce(v_actual, -1) + x.ord, x.id, x.type, x.data::jsonb, x.meta::jsonb
