@@ -78,16 +78,6 @@ export const describeEventStoreContract = (
         expect(await collect(store().readStream(missing))).toEqual([]);
       });
 
-      it('refuses event ids already used in another stream, writing nothing', async () => {
-        const batch = events(2);
-        await store().append(`${uniquePrefix()}ids-first`, batch, 'no_stream');
-        const elsewhere = `${uniquePrefix()}ids-elsewhere`;
-        await expect(store().append(elsewhere, batch, 'no_stream')).rejects.toMatchObject({
-          code: 'DUPLICATE_EVENT_ID',
-        });
-        expect(await collect(store().readStream(elsewhere))).toEqual([]);
-      });
-
       it('honours no_stream, stream_exists and any', async () => {
         const stream = `${uniquePrefix()}c`;
         await expect(store().append(stream, events(1), 'stream_exists')).rejects.toMatchObject({ actual: 'no_stream' });

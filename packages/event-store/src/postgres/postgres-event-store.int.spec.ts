@@ -1,6 +1,8 @@
 import { Pool } from 'pg';
 import { suiteDatabase } from '../../test/database';
 import { describeEventStoreContract } from '../contract';
+import { events, uniquePrefix } from '../contract/fixtures';
+import { collect } from '../types';
 import { createPostgresEventStore } from './postgres-event-store';
 
 describeEventStoreContract('postgres', async () => {
@@ -28,4 +30,22 @@ describeEventStoreContract('postgres', async () => {
       await database.drop();
     },
   };
+});
+
+// Event ids are unique across the whole PostgreSQL store (KurrentDB keeps them per stream).
+describe('the postgres store', () => {
+  it('refuses event ids already used in another stream, writing nothing', async () => {
+    const database = await suiteDatabase('event_store_ids');
+    const store = createPostgresEventStore({ pool: database.pool, pollIntervalMs: 50 });
+    try {
+      const batch = events(2);
+      await store.append(`${uniquePrefix()}ids-first`, batch, 'no_stream');
+      const elsewhere = `${uniquePrefix()}ids-elsewhere`;
+      await expect(store.append(elsewhere, batch, 'no_stream')).rejects.toMatchObject({ code: 'DUPLICATE_EVENT_ID' });
+      expect(await collect(store.readStream(elsewhere))).toEqual([]);
+    } finally {
+      await store.close();
+      await database.drop();
+    }
+  });
 });
