@@ -32,6 +32,8 @@ export type CaseloadCountsRow = {
   openConflicts: number;
   waitingOnRecords: number;
   waitingOnOpinions: number;
+  /** False when a search's matches were counted only up to SEARCH_COUNT_LIMIT + 1. */
+  exact: boolean;
 };
 
 type Query = SelectQueryBuilder<ReadModelTables, 'case_summaries', object>;
@@ -253,10 +255,23 @@ export class CaseloadRepository {
     return { count: Number(row.n), exact: true };
   }
 
-  /** How many cases each saved view holds, in one pass over the (scoped) caseload. */
+  /**
+   * How many cases each saved view holds, in one pass over the (scoped) caseload. A search counts
+   * its first SEARCH_COUNT_LIMIT + 1 matches at most: beyond, the counts are not exact.
+   */
   async counts(q: CountsQuery): Promise<CaseloadCountsRow> {
     const count = (condition: ReturnType<typeof sql<boolean>>) => sql<string>`count(*) FILTER (WHERE ${condition})`;
-    const row = await scoped(this.db.selectFrom('case_summaries'), q)
+    const scope = scoped(this.db.selectFrom('case_summaries'), q);
+    const counted =
+      q.search === undefined
+        ? scope
+        : this.db.selectFrom(
+            scope
+              .selectAll()
+              .limit(SEARCH_COUNT_LIMIT + 1)
+              .as('case_summaries'),
+          );
+    const row = await (counted as Query)
       .select((eb) => [
         eb.fn.countAll<string>().as('all'),
         count(views.overdue(q.now)).as('overdue'),
@@ -266,6 +281,11 @@ export class CaseloadRepository {
         count(views.waitingOnOpinions()).as('waitingOnOpinions'),
       ])
       .executeTakeFirstOrThrow();
-    return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, Number(value)])) as CaseloadCountsRow;
+    const counts = Object.fromEntries(Object.entries(row).map(([key, value]) => [key, Number(value)])) as Omit<
+      CaseloadCountsRow,
+      'exact'
+    >;
+    const total = q.search === undefined ? { count: counts.all, exact: true } : searchTotalOf(counts.all);
+    return { ...counts, all: total.count, exact: total.exact };
   }
 }

@@ -93,6 +93,10 @@ export class CaseloadCounts {
   @Field(() => Int) openConflicts: number;
   @Field(() => Int) waitingOnRecords: number;
   @Field(() => Int) waitingOnOpinions: number;
+  @Field({
+    description: `False when a search matched more than ${SEARCH_COUNT_LIMIT.toLocaleString('en')} cases: counting stopped there, \`all\` is ${SEARCH_COUNT_LIMIT.toLocaleString('en')} and each view's count covers only the cases counted (at least that many)`,
+  })
+  exact: boolean;
 }
 
 @ArgsType()

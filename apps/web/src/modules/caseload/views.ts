@@ -1,7 +1,7 @@
 import type { CaseFilter, CaseloadCountsQuery } from '../../gql/graphql';
 
 export type ViewId = 'all' | 'overdue' | 'due-soon' | 'conflicts' | 'records' | 'opinions';
-type CountKey = Exclude<keyof CaseloadCountsQuery['caseloadCounts'], '__typename'>;
+type CountKey = Exclude<keyof CaseloadCountsQuery['caseloadCounts'], '__typename' | 'exact'>;
 
 export type CaseloadView = { id: ViewId; label: string; filter: CaseFilter; count: CountKey };
 
@@ -68,4 +68,21 @@ export const pageRange = (firstIndex: number, shown: number, total: number, exac
   const count = (n: number) => n.toLocaleString('en');
   const of = exact ? count(total) : `more than ${count(total)}`;
   return `Cases ${count(firstIndex + 1)}–${count(firstIndex + shown)} of ${of}`;
+};
+
+/**
+ * A saved view's count on its tab. A search too broad to count in full (the api stops at 1,000
+ * matches) shows "1,000+" on All cases and no number on the others: they were not counted in full.
+ */
+export const viewCount = (
+  counts: CaseloadCountsQuery['caseloadCounts'] | undefined,
+  view: Pick<CaseloadView, 'count'>,
+): string => {
+  if (!counts) {
+    return '';
+  }
+  if (counts.exact) {
+    return counts[view.count].toLocaleString('en');
+  }
+  return view.count === 'all' ? `${counts.all.toLocaleString('en')}+` : '';
 };

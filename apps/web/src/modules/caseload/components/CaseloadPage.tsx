@@ -12,7 +12,7 @@ import { useNames } from '../../users/useNames';
 import { CaseloadCountsQuery, CaseloadQuery } from '../graphql/caseload';
 import { useLiveCaseload } from '../hooks/useLiveCaseload';
 import { useRowKeys } from '../hooks/useRowKeys';
-import { caseloadViews, filterFor, pageRange, readLocation, writeLocation } from '../views';
+import { caseloadViews, filterFor, pageRange, readLocation, viewCount, writeLocation } from '../views';
 import type { CaseloadLocation, ViewId } from '../views';
 import { CaseloadTable } from './CaseloadTable';
 import type { CaseloadRow } from './CaseloadTable';
@@ -113,7 +113,7 @@ export const CaseloadPage = () => {
             <Tabs.Tab key={view.id} value={view.id}>
               {view.label}{' '}
               <Text span fw={700}>
-                {counts.data ? counts.data.caseloadCounts[view.count] : ''}
+                {viewCount(counts.data?.caseloadCounts, view)}
               </Text>
             </Tabs.Tab>
           ))}
@@ -175,9 +175,7 @@ export const CaseloadPage = () => {
         {live.announcement}
       </VisuallyHidden>
       <Group justify="space-between">
-        <Text size="sm">
-          {pageRange(firstIndex, rows.length, total, list.data?.cases.totalCountIsExact ?? true)}
-        </Text>
+        <Text size="sm">{pageRange(firstIndex, rows.length, total, list.data?.cases.totalCountIsExact ?? true)}</Text>
         <Group gap="xs">
           <Button
             variant="default"

@@ -46,6 +46,7 @@ export const CaseloadCountsQuery = graphql(`
       openConflicts
       waitingOnRecords
       waitingOnOpinions
+      exact
     }
   }
 `);
