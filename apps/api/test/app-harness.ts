@@ -123,6 +123,17 @@ export const startHarness = async (name: string, options: HarnessOptions = {}): 
 };
 
 /** Collects what a subscription delivers until stopped. */
+/**
+ * A second api instance on the harness's database and keys, as a deployment runs several: the
+ * harness's instance leads every projection, so this one's runners stand by. Close it before the harness.
+ */
+export const startAnotherInstance = async (harness: Harness): Promise<{ app: INestApplication; url: string }> => {
+  const app = await createApp(loadConfig({ ...harness.env, PORT: '0' }), pino({ level: 'silent' }));
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  return { app, url: `http://127.0.0.1:${port}/graphql` };
+};
+
 export const subscribe = <T>(client: Client, query: string, variables: Record<string, unknown> = {}) => {
   const received: GraphQLResponse<T>[] = [];
   let failure: unknown;

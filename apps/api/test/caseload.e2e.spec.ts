@@ -327,6 +327,12 @@ describe('the caseload', () => {
       SELECT 'm' || (i % 50), 'open', count(*) FROM generate_series(1, 100000) AS i GROUP BY 1`);
     await pool.query(`ANALYZE ${s}.case_summaries`);
     const statements: { sql: string; parameters: readonly unknown[] }[] = [];
+    const planOf = async (statement: { sql: string; parameters: readonly unknown[] }): Promise<string> => {
+      const { rows } = await pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${statement.sql}`, [
+        ...statement.parameters,
+      ]);
+      return rows.map((row) => row['QUERY PLAN']).join('\n');
+    };
     const logged = new Kysely<ReadModelTables>({
       dialect: new PostgresDialect({ pool }),
       log: (entry) => {
@@ -356,10 +362,7 @@ describe('the caseload', () => {
     expect(found.total).toEqual({ count: 11, exact: true });
     expect(statements.length).toBeGreaterThan(0);
     for (const statement of statements) {
-      const { rows } = await pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${statement.sql}`, [
-        ...statement.parameters,
-      ]);
-      const plan = rows.map((row) => row['QUERY PLAN']).join('\n');
+      const plan = await planOf(statement);
       expect(plan).toContain('case_summaries_search_idx');
       expect(plan).not.toMatch(/Seq Scan on case_summaries/);
     }
@@ -384,20 +387,12 @@ describe('the caseload', () => {
     expect(await repository.counts({ now: new Date(), search: 'MRN-4242' })).toMatchObject({ all: 11, exact: true });
     // Its page walks the urgency index, matching the search text the index holds: no table row
     // is read for a case that does not match.
-    const { rows: pagePlan } = await pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${statements[0]!.sql}`, [
-      ...statements[0]!.parameters,
-    ]);
-    expect(pagePlan.map((row) => row['QUERY PLAN']).join('\n')).toMatch(
-      /Index Only Scan using case_summaries_urgency_search_idx/,
-    );
+    expect(await planOf(statements[0]!)).toMatch(/Index Only Scan using case_summaries_urgency_search_idx/);
     const counted = statements.filter((statement) => /as "matches"/.test(statement.sql));
     expect(counted).toHaveLength(1);
     expect(counted[0]!.sql).toMatch(/limit \$\d+\) as "matches"/i);
-    const { rows: countPlan } = await pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${counted[0]!.sql}`, [
-      ...counted[0]!.parameters,
-    ]);
     // The count stops at the limit, whichever way PostgreSQL finds the matches.
-    expect(countPlan.map((row) => row['QUERY PLAN']).join('\n')).toMatch(/Aggregate[\s\S]*->\s+Limit/);
+    expect(await planOf(counted[0]!)).toMatch(/Aggregate[\s\S]*->\s+Limit/);
 
     // A supervisor's caseload, page after page in URGENCY order: an index walk from the last key,
     // never a sort of the whole table, and no row twice or missed between pages.
@@ -421,10 +416,7 @@ describe('the caseload', () => {
     const pages = statements.filter((statement) => /order by/i.test(statement.sql));
     expect(pages).toHaveLength(2);
     for (const statement of pages) {
-      const { rows } = await pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${statement.sql}`, [
-        ...statement.parameters,
-      ]);
-      const plan = rows.map((row) => row['QUERY PLAN']).join('\n');
+      const plan = await planOf(statement);
       expect(plan).toContain('case_summaries_urgency_search_idx');
       expect(plan).not.toMatch(/Sort|Seq Scan on case_summaries/);
     }

@@ -1,11 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { caseStreamId } from '@sot/domain';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import pino from 'pino';
-import { createApp } from '../src/app.factory';
-import { loadConfig } from '../src/platform';
-import { startHarness } from './app-harness';
+import { startAnotherInstance, startHarness } from './app-harness';
 import type { Harness, TestUser } from './app-harness';
 import { openCaseFor } from './factories/scenarios';
 
@@ -33,10 +28,8 @@ describe('commands on a case another instance wrote to since', () => {
     manager = await harness.user('CASE_MANAGER', 'manager-kept');
     colleague = await harness.user('CASE_MANAGER', 'manager-colleague');
     supervisor = await harness.user('SUPERVISOR', 'supervisor-kept');
-    other = await createApp(loadConfig({ ...harness.env, PORT: '0' }), pino({ level: 'silent' }));
-    await other.listen(0, '127.0.0.1');
+    ({ app: other, url: there } = await startAnotherInstance(harness));
     here = harness.url;
-    there = `http://127.0.0.1:${((other.getHttpServer() as Server).address() as AddressInfo).port}/graphql`;
   }, 60_000);
   afterAll(async () => {
     await other?.close();

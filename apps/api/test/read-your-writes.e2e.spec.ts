@@ -1,10 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import pino from 'pino';
-import { createApp } from '../src/app.factory';
-import { loadConfig } from '../src/platform';
-import { startHarness } from './app-harness';
+import { startAnotherInstance, startHarness } from './app-harness';
 import type { Harness, TestUser } from './app-harness';
 import { openCaseFor } from './factories/scenarios';
 
@@ -23,9 +18,7 @@ describe('read-your-writes on every instance', () => {
     caseId = await openCaseFor(harness, manager);
     // A second instance on the same database: the first leads every projection, so this one's
     // runners stand by and it learns of their progress from the database alone.
-    second = await createApp(loadConfig({ ...harness.env, PORT: '0' }), pino({ level: 'silent' }));
-    await second.listen(0, '127.0.0.1');
-    secondUrl = `http://127.0.0.1:${((second.getHttpServer() as Server).address() as AddressInfo).port}/graphql`;
+    ({ app: second, url: secondUrl } = await startAnotherInstance(harness));
   }, 60_000);
   afterAll(async () => {
     await second?.close();
