@@ -18,6 +18,7 @@ const rows = async (database: Client, schema: string) => {
     (await database.query<Record<string, unknown>>(sql.replaceAll('$schema', schema))).rows;
   return {
     details: await read('SELECT case_id, version, details FROM $schema.case_details ORDER BY case_id'),
+    notes: await read('SELECT * FROM $schema.case_notes ORDER BY case_id, stream_revision'),
     summaries: await read('SELECT * FROM $schema.case_summaries ORDER BY case_id'),
     timeline: await read('SELECT * FROM $schema.timeline ORDER BY case_id, stream_revision'),
     checkpoints: await read('SELECT projection FROM $schema.checkpoints ORDER BY projection'),
@@ -115,7 +116,7 @@ describe('rebuilding the read models without downtime (npm run projections)', ()
       [READ_MODEL_SCHEMA],
     );
     expect(tidied).toEqual(
-      ['case_details', 'case_summaries', 'caseload_counts', 'timeline'].map((relname) => ({
+      ['case_details', 'case_notes', 'case_summaries', 'caseload_counts', 'timeline'].map((relname) => ({
         relname,
         vacuumed: true,
         analysed: true,

@@ -12,6 +12,7 @@ const readModels = async (database: Client, schema: string, caseIds?: readonly s
     (await database.query<Record<string, unknown>>(sql.replaceAll('$schema', schema), caseIds ? [caseIds] : [])).rows;
   return {
     details: await read(`SELECT case_id, version, details FROM $schema.case_details ${where} ORDER BY case_id`),
+    notes: await read(`SELECT * FROM $schema.case_notes ${where} ORDER BY case_id, stream_revision`),
     summaries: await read(`SELECT * FROM $schema.case_summaries ${where} ORDER BY case_id`),
     timeline: await read(
       `SELECT case_id, stream_revision, event_type, actor_id, summary, text FROM $schema.timeline ${where} ORDER BY case_id, stream_revision`,

@@ -64,7 +64,10 @@ const requestView = (request: OpinionRequestDetails, now: Date): OpinionRequest 
   opinion: request.opinion ? { ...request.opinion, receivedAt: new Date(request.opinion.receivedAt) } : undefined,
 });
 
-/** The GraphQL view of a case's read model: the same for the live case and for `caseAsOf`. */
+/**
+ * The GraphQL view of a case's read model: the same for the live case and for `caseAsOf`. Its
+ * notes are not in the page: `Case.notes` reads them when asked for (CaseResolver).
+ */
 export const caseView = (id: string, details: CaseDetails, version: number, now: Date, timeZone: string): Case => ({
   ...details,
   id,
@@ -87,6 +90,5 @@ export const caseView = (id: string, details: CaseDetails, version: number, now:
   closedAt: details.status === 'closed' ? date(details.closedAt) : undefined,
   closeReason: details.status === 'closed' ? details.closeReason : undefined,
   closeComment: details.status === 'closed' ? details.closeComment : undefined,
-  notes: details.notes.map((note) => ({ ...note, addedAt: new Date(note.addedAt) })),
   erasure: details.erasure ? { ...details.erasure, erasedAt: new Date(details.erasure.erasedAt) } : undefined,
 });

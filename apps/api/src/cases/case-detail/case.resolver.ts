@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { EventStore } from '@sot/event-store';
 import { CurrentUser } from '../../auth';
 import type { AuthenticatedUser } from '../../auth';
@@ -13,7 +13,7 @@ import type { CaseDetails } from '../../projections';
 import { CaseReadAccess } from '../access';
 import { CaseDetailsRepository } from './case-details.repository';
 import { caseView } from './case-view';
-import { Case } from './case.types';
+import { Case, Note } from './case.types';
 
 @Resolver(() => Case)
 export class CaseResolver {
@@ -44,13 +44,24 @@ export class CaseResolver {
     const caseId = await this.access.authorize(user, id, 'caseAsOf');
     let details: CaseDetails | undefined;
     let version = 0;
+    const notes: Note[] = [];
     for await (const { event, recorded } of readCaseHistory({ store: this.store, vault: this.vault }, caseId, at)) {
       details = evolveCaseDetails(details, event);
       version = recorded.streamRevision + 1;
+      if (event.type === 'NoteAdded') {
+        const { noteId, personal, author, occurredAt } = event.data;
+        notes.push({ noteId, text: personal.text, author, addedAt: new Date(occurredAt) });
+      }
     }
     if (details === undefined) {
       throw new AppError('NOT_FOUND', `Case ${caseId} had not been opened at ${at.toISOString()}`);
     }
-    return { ...caseView(caseId, details, version, at, this.config.TIME_ZONE), asOf: at };
+    return { ...caseView(caseId, details, version, at, this.config.TIME_ZONE), notes, asOf: at };
+  }
+
+  /** The case's notes, from their own table; a case as of a moment brings its own. */
+  @ResolveField(() => [Note])
+  async notes(@Parent() parent: Case): Promise<Note[]> {
+    return parent.notes ?? (await this.details.notes(parent.id));
   }
 }

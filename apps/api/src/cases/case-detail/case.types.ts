@@ -235,7 +235,8 @@ export class Case {
   @Field(() => DateTime, { nullable: true }) closedAt?: Date;
   @Field(() => CloseReasonEnum, { nullable: true }) closeReason?: CloseReason;
   @Field({ nullable: true }) closeComment?: string;
-  @Field(() => [Note], { description: 'Oldest first' }) notes: Note[];
+  /** Resolved when asked for (CaseResolver.notes); set here only by `caseAsOf`, as of its moment. */
+  @Field(() => [Note], { description: 'Oldest first' }) notes?: Note[];
   @Field(() => Erasure, {
     nullable: true,
     description: 'Set once the patient\'s data is erased: every patient text then reads "[erased]"',

@@ -24,7 +24,6 @@ const opened = ({ occurredAt, personal, condition, originalOpinion }: CaseEventD
   requests: [],
   conflicts: [],
   earlierDecisions: [],
-  notes: [],
 });
 
 const updateRequest = (
@@ -204,7 +203,6 @@ const erased = (details: CaseDetails, data: CaseEventData<'PatientDataErased'>):
       ...(conflict.outcome === undefined ? {} : { outcome: ERASED }),
     })),
     earlierDecisions: details.earlierDecisions.map(eraseDecision),
-    notes: details.notes.map((note) => ({ ...note, text: ERASED })),
     erasure: { erasedAt: data.occurredAt, reason: data.reason, erasedBy: data.erasedBy },
   };
 };
@@ -239,10 +237,8 @@ const evolvers: Evolvers = {
   DecisionMade: decided,
   CaseClosed: closed,
   CaseReopened: (details) => reopened(details),
-  NoteAdded: (details, { noteId, author, personal, occurredAt }) => ({
-    ...details,
-    notes: [...details.notes, { noteId, text: personal.text, author, addedAt: occurredAt }],
-  }),
+  // Notes are rows of their own (case_notes, see the projection): the page only shows the activity.
+  NoteAdded: (details) => details,
   PatientDataErased: erased,
 };
 

@@ -1,3 +1,4 @@
+import { ERASED } from '@sot/domain';
 import { sql } from 'kysely';
 import { destroyPatientKey } from '../../patient-data';
 import type { Transaction } from 'kysely';
@@ -101,6 +102,42 @@ const count = async (trx: Trx, stored: ReadonlyMap<string, Folded>, changed: rea
   }
 };
 
+/**
+ * The batch's notes, a row each (their case's page does not hold them), in one statement; a retried
+ * batch inserts nothing twice. An erasure scrubs every note of its case in the same commit.
+ */
+const writeNotes = async (trx: Trx, events: readonly ProjectedEvent[]): Promise<void> => {
+  const columns = { case_id: [] as string[], revision: [] as number[], note_id: [] as string[] };
+  const texts = { text: [] as string[], author: [] as string[], added_at: [] as string[] };
+  const erased: string[] = [];
+  for (const { caseId, event, recorded } of events) {
+    if (event.type === 'NoteAdded') {
+      columns.case_id.push(caseId);
+      columns.revision.push(recorded.streamRevision);
+      columns.note_id.push(event.data.noteId);
+      texts.text.push(event.data.personal.text);
+      texts.author.push(event.data.author);
+      texts.added_at.push(event.data.occurredAt);
+    } else if (event.type === 'PatientDataErased') {
+      erased.push(caseId);
+    }
+  }
+  if (columns.case_id.length > 0) {
+    await trx
+      .insertInto('case_notes')
+      .columns(['case_id', 'stream_revision', 'note_id', 'text', 'author', 'added_at'])
+      .expression(
+        sql`SELECT * FROM unnest(${columns.case_id}::uuid[], ${columns.revision}::int[], ${columns.note_id}::text[],
+          ${texts.text}::text[], ${texts.author}::text[], ${texts.added_at}::timestamptz[])`,
+      )
+      .onConflict((conflict) => conflict.columns(['case_id', 'stream_revision']).doNothing())
+      .execute();
+  }
+  if (erased.length > 0) {
+    await trx.updateTable('case_notes').set({ text: ERASED }).where('case_id', 'in', erased).execute();
+  }
+};
+
 const typesFor = (events: readonly ProjectedEvent[], caseId: string): string[] => [
   ...new Set(events.filter((event) => event.caseId === caseId).map((event) => event.event.type)),
 ];
@@ -113,8 +150,8 @@ const notify = async (trx: Trx, updates: readonly CaseUpdateMessage[]): Promise<
 };
 
 /**
- * The case page (case_details) and the caseload row (case_summaries) of every case, folded by
- * this projection's own rules. One read, one write per table and one notification statement per batch.
+ * The case page (case_details), its notes (case_notes) and the caseload row (case_summaries) of
+ * every case, folded by this projection's own rules. One read, one write per table and one notification statement per batch.
  */
 export const caseReadModelProjection: Projection = {
   name: 'case-read-model',
@@ -134,6 +171,7 @@ export const caseReadModelProjection: Projection = {
     const changed = [...fold(stored, events)].flatMap(([caseId, { details, version }]) =>
       details === undefined ? [] : [{ caseId, details, version }],
     );
+    await writeNotes(trx, events);
     if (changed.length === 0) {
       return;
     }

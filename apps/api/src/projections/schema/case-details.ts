@@ -88,6 +88,7 @@ export type DecisionDetails = {
   readonly rationaleInPatientsWords: string;
 };
 
+/** A note on a case: a row of `case_notes`, apart from the case page (a case has any number). */
 export type NoteDetails = {
   readonly noteId: string;
   readonly text: string;
@@ -114,7 +115,6 @@ export type CaseDetails = {
   readonly decision?: DecisionDetails;
   /** Decisions made before a reopening, oldest first. */
   readonly earlierDecisions: readonly DecisionDetails[];
-  readonly notes: readonly NoteDetails[];
   readonly closedAt?: string;
   readonly closeReason?: CloseReason;
   readonly closeComment?: string;

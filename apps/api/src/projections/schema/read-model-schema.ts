@@ -11,8 +11,10 @@ import { quoteIdentifier } from '@sot/postgres';
  * v2: the case page has its own read model (case_details), no longer the domain's folded state.
  * v3: the caseload row keeps its place in the URGENCY order (urgency_key), for keyset pages.
  * v4: how many cases each manager holds in each status (caseload_counts), so a total needs no scan.
+ * v5: a case's notes in a table of their own (case_notes), out of the case page's document: a note
+ *     costs the same to project however many notes its case already has.
  */
-export const READ_MODEL_SCHEMA = 'read_models_v4';
+export const READ_MODEL_SCHEMA = 'read_models_v5';
 
 /** Each projection's tables, in schema `s` (already quoted). */
 const checkpointsTable = (s: string): string => `
@@ -28,6 +30,15 @@ CREATE TABLE IF NOT EXISTS ${s}.case_details (
   case_id uuid PRIMARY KEY,
   version integer NOT NULL,
   details jsonb NOT NULL
+);
+CREATE TABLE IF NOT EXISTS ${s}.case_notes (
+  case_id uuid NOT NULL,
+  stream_revision integer NOT NULL,
+  note_id text NOT NULL,
+  text text NOT NULL,
+  author text NOT NULL,
+  added_at timestamptz NOT NULL,
+  PRIMARY KEY (case_id, stream_revision)
 );
 CREATE TABLE IF NOT EXISTS ${s}.case_summaries (
   case_id uuid PRIMARY KEY,
@@ -89,7 +100,10 @@ CREATE TABLE IF NOT EXISTS ${s}.timeline (
 export const PROJECTION_TABLES: Readonly<
   Record<string, { readonly tables: readonly string[]; readonly ddl: (s: string) => string }>
 > = {
-  'case-read-model': { tables: ['case_details', 'case_summaries', 'caseload_counts'], ddl: caseReadModelTables },
+  'case-read-model': {
+    tables: ['case_details', 'case_notes', 'case_summaries', 'caseload_counts'],
+    ddl: caseReadModelTables,
+  },
   timeline: { tables: ['timeline'], ddl: timelineTable },
 };
 

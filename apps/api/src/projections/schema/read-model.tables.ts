@@ -18,6 +18,16 @@ export type CaseDetailsTable = {
   details: Json<CaseDetails>;
 };
 
+/** A case's notes, one row each, oldest first by stream revision (see NoteDetails). */
+export type CaseNotesTable = {
+  case_id: string;
+  stream_revision: number;
+  note_id: string;
+  text: string;
+  author: string;
+  added_at: Timestamp;
+};
+
 export type OutstandingRecordDue = { readonly requestId: string; readonly itemId: string; readonly dueBy: string };
 
 export type CaseSummariesTable = {
@@ -74,6 +84,7 @@ export type CaseloadCountsTable = {
 export type ReadModelTables = {
   checkpoints: CheckpointsTable;
   case_details: CaseDetailsTable;
+  case_notes: CaseNotesTable;
   case_summaries: CaseSummariesTable;
   caseload_counts: CaseloadCountsTable;
   timeline: TimelineTable;
