@@ -1,7 +1,8 @@
 import { quoteIdentifier } from '@sot/postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { Pool } from 'pg';
-import { CaseloadRepository, SEARCH_COUNT_LIMIT } from '../src/cases/caseload/caseload.repository';
+import { CaseloadRepository } from '../src/cases/caseload/caseload.repository';
+import { SEARCH_COUNT_LIMIT } from '../src/cases/caseload/search-count';
 import { PG_POOL } from '../src/platform';
 import type { ReadModelTables } from '../src/projections';
 import { ensureReadModelSchema } from '../src/projections/schema/read-model-schema';

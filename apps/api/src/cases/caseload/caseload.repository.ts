@@ -5,6 +5,7 @@ import { READ_DB } from '../../projections';
 import type { CaseSummaryRow, ReadModelTables } from '../../projections';
 import { searchable } from '../../projections';
 import type { CaseOrder } from './caseload.types';
+import { SEARCH_COUNT_LIMIT } from './search-count';
 
 export type CaseloadQuery = {
   readonly first: number;
@@ -129,13 +130,6 @@ export const LISTED = [
 export type ListedColumn = (typeof LISTED)[number];
 /** A caseload row; a page read for some fields only holds their columns (see columnsFor). */
 export type CaseloadRow = Pick<CaseSummaryRow, ListedColumn>;
-
-/**
- * A search counts this many matches at most: a search for "son" among 100,000 cases would otherwise
- * visit every match to say "3,327", which costs with the table and tells a person only that the
- * search is too broad. Beyond it, the total is this number and says it is not exact.
- */
-export const SEARCH_COUNT_LIMIT = 1_000;
 
 export type CaseloadTotal = { readonly count: number; readonly exact: boolean };
 

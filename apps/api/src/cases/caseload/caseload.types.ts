@@ -3,7 +3,7 @@ import type { Severity } from '@sot/domain';
 import { CaseStatusEnum, DateTime, PageInfo, SeverityEnum, enumOf } from '../../graphql';
 import type { CaseDetails } from '../../projections';
 import { CaseWarning, DeadlineStateEnum } from '../case-detail';
-import { SEARCH_COUNT_LIMIT } from './caseload.repository';
+import { SEARCH_COUNT_LIMIT } from './search-count';
 import type { DeadlineState } from '../case-detail';
 
 export const caseOrders = ['urgency', 'deadline', 'last_activity', 'opened'] as const;
