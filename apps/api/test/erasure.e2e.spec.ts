@@ -338,4 +338,43 @@ describe("erasing a patient's data", () => {
       expect(rebuilt).toEqual(live);
     });
   });
+
+  it('reads a case as of a moment after its erasure as erased, notes included, before the key is destroyed', async () => {
+    const erasedLater = await caseNamingThePatientEverywhere();
+    // The key row held: the projection that destroys the key waits, the erasure is in the stream.
+    const holder = new Client({ connectionString: harness.databaseUrl });
+    await holder.connect();
+    await holder.query('BEGIN');
+    await holder.query('SELECT 1 FROM patient_data.keys WHERE case_id = $1 FOR UPDATE', [erasedLater]);
+    try {
+      const erasing = harness.gql(
+        mutationDocument('erasePatientData'),
+        { input: { caseId: erasedLater, reason: 'PATIENT_REQUEST' } },
+        supervisor.token,
+      );
+      const inStream = async () => {
+        for await (const event of harness.store.readStream(`case-${erasedLater}`)) {
+          if (event.type === 'PatientDataErased') {
+            return true;
+          }
+        }
+        return false;
+      };
+      while (!(await inStream())) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const asOf = await harness.gql<{ caseAsOf: { erasure: unknown; notes: { text: string }[] } }>(
+        'query($id: ID!, $at: DateTime!) { caseAsOf(id: $id, at: $at) { erasure { reason } notes { text } } }',
+        { id: erasedLater, at: new Date(Date.now() + 1_000).toISOString() },
+        supervisor.token,
+      );
+      expect(asOf.data?.caseAsOf.erasure).toEqual({ reason: 'PATIENT_REQUEST' });
+      expect(asOf.data?.caseAsOf.notes.length).toBeGreaterThan(0);
+      expect(found(JSON.stringify(asOf))).toEqual([]);
+      await holder.query('ROLLBACK');
+      expect((await erasing).errors).toBeUndefined();
+    } finally {
+      await holder.end();
+    }
+  });
 });

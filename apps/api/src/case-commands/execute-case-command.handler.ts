@@ -27,13 +27,15 @@ const jitteredPause = (attempt: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(10 * 2 ** attempt, 250)));
 
 /**
- * What this instance last wrote to a case: the case as loaded after it, and the case's sealer. The
- * next command on the case is decided on it without reading the stream or the key again. It is
- * safe because the append says the stream's revision it expects: if anything was written since
- * (by another instance, an erasure included), the append fails and the command is decided again
- * on the stream as stored. At most KEPT_CASES cases, each for KEPT_FOR_MS since its last command.
+ * What this instance last wrote to a case: the case as loaded after it (its patient data read as
+ * erased, as every decision reads it). The next command on the case is decided on it without
+ * reading the stream again. It is safe because the append says the stream's revision it expects:
+ * if anything was written since (by another instance, an erasure included), the append fails and
+ * the command is decided again on the stream as stored. The case's key is never kept: each command
+ * looks it up, so a key destroyed by an erasure is gone from every instance's memory. At most
+ * KEPT_CASES cases, each for KEPT_FOR_MS since its last command.
  */
-type Kept = { readonly loaded: LoadedCase; readonly sealer: Sealer };
+type Kept = { readonly loaded: LoadedCase };
 const KEPT_CASES = 5_000;
 const KEPT_FOR_MS = 10 * 60_000;
 
@@ -136,7 +138,7 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
     const loaded = kept?.loaded ?? (await loadCase(this.store, caseId));
     // First: a duplicate must not answer (with the case) someone who may not send the command.
     authorizeCommand(context.actor, command, loaded.state);
-    let sealer = kept?.sealer;
+    let sealer: Sealer | undefined;
     const keys = async () => (sealer ??= await this.vault.sealerFor(caseId));
     if (await isDuplicate(loaded, command, context, keys)) {
       // Answered once the read models show the case as it is now, like the first delivery.
@@ -158,9 +160,9 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
       // Answered with the stream as stored, as any duplicate: with its version now.
       return this.attempt(envelope);
     }
-    // An erased case's key is about to be destroyed: nothing of it is kept.
+    // An erased case takes no further command: nothing of it is kept.
     if (!duplicate && !events.some((event) => event.type === 'PatientDataErased')) {
-      this.kept.set(caseId, { loaded: extendLoaded(loaded, asRecorded(streamId, written, appended)), sealer: seal });
+      this.kept.set(caseId, { loaded: extendLoaded(loaded, asRecorded(streamId, written, appended)) });
     }
     return { caseId, version: appended.nextExpectedRevision + 1, position: appended.position, duplicate };
   }

@@ -22,9 +22,8 @@ export type Opener = (recorded: RecordedEvent) => RecordedEvent;
 
 /**
  * The one place that holds patients' data keys: made when a case is first written, unwrapped per
- * use, never cached here (an erasure on another instance takes effect on the next read here), never
- * logged. The command handler keeps a case's sealer beside what it last wrote to the case, which
- * cannot outlive a write to the stream by anyone (see ExecuteCaseCommandHandler).
+ * use, never cached (an erasure on another instance takes effect on the next read here), never
+ * logged.
  */
 export class PatientDataVault {
   constructor(

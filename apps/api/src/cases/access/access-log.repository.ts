@@ -37,6 +37,12 @@ export type AccessLogFilter = {
   readonly to?: Date;
 };
 
+/** The table refused the data (SQLSTATE classes 22, data exception, and 23, integrity constraint). */
+const refusedData = (error: Error): boolean => {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && (code.startsWith('22') || code.startsWith('23'));
+};
+
 type Pending = { readonly entry: AccessEntry; readonly done: (error?: Error) => void };
 
 /**
@@ -69,8 +75,10 @@ export class AccessLogRepository {
       const batch = this.pending;
       this.pending = [];
       const error = await this.insert(batch.map(({ entry }) => entry));
-      if (error !== undefined && batch.length > 1) {
+      if (error !== undefined && batch.length > 1 && refusedData(error)) {
         // One entry the table refuses must not fail the reads logged beside it: each on its own.
+        // (Not on any other error: a database out of reach fails the batch at once, and a batch
+        // whose commit may have happened is never written twice.)
         for (const { entry, done } of batch) {
           done(await this.insert([entry]));
         }

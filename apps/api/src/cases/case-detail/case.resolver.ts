@@ -8,6 +8,7 @@ import { DateTime } from '../../graphql';
 import { APP_CONFIG, AppError, EVENT_STORE } from '../../platform';
 import type { AppConfig } from '../../platform';
 import { PatientDataVault } from '../../patient-data';
+import { ERASED } from '@sot/domain';
 import { evolveCaseDetails } from '../../projections';
 import type { CaseDetails } from '../../projections';
 import { CaseReadAccess } from '../access';
@@ -51,6 +52,10 @@ export class CaseResolver {
       if (event.type === 'NoteAdded') {
         const { noteId, personal, author, occurredAt } = event.data;
         notes.push({ noteId, text: personal.text, author, addedAt: new Date(occurredAt) });
+      }
+      if (event.type === 'PatientDataErased') {
+        // As the page reads erased from here on, so do its notes, whether or not the key is gone yet.
+        notes.splice(0, notes.length, ...notes.map((note) => ({ ...note, text: ERASED })));
       }
     }
     if (details === undefined) {

@@ -280,6 +280,19 @@ export class CaseloadRepository {
       'exact'
     >;
     const total = q.search === undefined ? { count: counts.all, exact: true } : searchTotalOf(counts.all);
-    return { ...counts, all: total.count, exact: total.exact };
+    if (total.exact) {
+      return { ...counts, exact: true };
+    }
+    // Counted among the first matches only: no view holds more than the cases counted.
+    const clamp = (n: number) => Math.min(n, total.count);
+    return {
+      all: total.count,
+      overdue: clamp(counts.overdue),
+      dueWithinWeek: clamp(counts.dueWithinWeek),
+      openConflicts: clamp(counts.openConflicts),
+      waitingOnRecords: clamp(counts.waitingOnRecords),
+      waitingOnOpinions: clamp(counts.waitingOnOpinions),
+      exact: false,
+    };
   }
 }
