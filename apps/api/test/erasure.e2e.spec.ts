@@ -318,8 +318,9 @@ describe("erasing a patient's data", () => {
 
     // Skipped where the installed pg_dump is older than the server (Debian's 15 against PostgreSQL
     // 18 here): pg_dump refuses a newer server. The GitHub workflow installs pg_dump 18 and runs it.
+    // skip reason: this pg_dump is older than the server, which it refuses to dump (see above)
     (pgDumpCanDump ? it : it.skip)(
-      // skip reason: this pg_dump is older than the server (above)
+      // skip reason: pg_dump older than the server
       `leaves the plaintext out of a pg_dump (needs pg_dump ${serverMajor()} or later)`,
       () => {
         const dump = execFileSync('pg_dump', ['--dbname', harness.databaseUrl], {

@@ -35,7 +35,6 @@ const jitteredPause = (attempt: number): Promise<void> =>
  * looks it up, so a key destroyed by an erasure is gone from every instance's memory. At most
  * KEPT_CASES cases, each for KEPT_FOR_MS since its last command.
  */
-type Kept = { readonly loaded: LoadedCase };
 const KEPT_CASES = 5_000;
 const KEPT_FOR_MS = 10 * 60_000;
 
@@ -93,7 +92,7 @@ const requireExpectedVersion = (version: number, context: CommandContext): void 
 @CommandHandler(ExecuteCaseCommand)
 export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCommand, CommandResult> {
   private readonly queue = new KeyedQueue();
-  private readonly kept = new LRUCache<string, Kept>({ max: KEPT_CASES, ttl: KEPT_FOR_MS });
+  private readonly kept = new LRUCache<string, LoadedCase>({ max: KEPT_CASES, ttl: KEPT_FOR_MS });
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -129,13 +128,13 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
   }
 
   /** Load (unless kept), authorize, answer a duplicate, check the version, decide, append: once. */
-  private async attempt(envelope: ExecuteCaseCommand, kept?: Kept): Promise<CommandResult> {
+  private async attempt(envelope: ExecuteCaseCommand, kept?: LoadedCase): Promise<CommandResult> {
     const { caseId, command, context } = envelope;
-    if (kept?.loaded.commands.has(commandKey(context.actor.id, context.commandId))) {
+    if (kept?.commands.has(commandKey(context.actor.id, context.commandId))) {
       // A command sent again: answered with the stream as stored, as any duplicate.
       return this.attempt(envelope);
     }
-    const loaded = kept?.loaded ?? (await loadCase(this.store, caseId));
+    const loaded = kept ?? (await loadCase(this.store, caseId));
     // First: a duplicate must not answer (with the case) someone who may not send the command.
     authorizeCommand(context.actor, command, loaded.state);
     let sealer: Sealer | undefined;
@@ -162,7 +161,7 @@ export class ExecuteCaseCommandHandler implements ICommandHandler<ExecuteCaseCom
     }
     // An erased case takes no further command: nothing of it is kept.
     if (!duplicate && !events.some((event) => event.type === 'PatientDataErased')) {
-      this.kept.set(caseId, { loaded: extendLoaded(loaded, asRecorded(streamId, written, appended)) });
+      this.kept.set(caseId, extendLoaded(loaded, asRecorded(streamId, written, appended)));
     }
     return { caseId, version: appended.nextExpectedRevision + 1, position: appended.position, duplicate };
   }

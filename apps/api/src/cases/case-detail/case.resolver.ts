@@ -45,7 +45,7 @@ export class CaseResolver {
     const caseId = await this.access.authorize(user, id, 'caseAsOf');
     let details: CaseDetails | undefined;
     let version = 0;
-    const notes: Note[] = [];
+    let notes: Note[] = [];
     for await (const { event, recorded } of readCaseHistory({ store: this.store, vault: this.vault }, caseId, at)) {
       details = evolveCaseDetails(details, event);
       version = recorded.streamRevision + 1;
@@ -55,7 +55,7 @@ export class CaseResolver {
       }
       if (event.type === 'PatientDataErased') {
         // As the page reads erased from here on, so do its notes, whether or not the key is gone yet.
-        notes.splice(0, notes.length, ...notes.map((note) => ({ ...note, text: ERASED })));
+        notes = notes.map((note) => ({ ...note, text: ERASED }));
       }
     }
     if (details === undefined) {

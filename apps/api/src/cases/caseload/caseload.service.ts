@@ -133,10 +133,16 @@ class SummaryView implements CaseSummary {
     return this.row.deadline ? new Date(this.row.deadline) : undefined;
   }
   get daysLeft() {
-    return deadlineView(this.row.deadline, this.row.status, this.now, this.timeZone).daysLeft;
+    return this.deadlineView.daysLeft;
   }
   get deadlineState() {
-    return deadlineView(this.row.deadline, this.row.status, this.now, this.timeZone).deadlineState;
+    return this.deadlineView.deadlineState;
+  }
+  /** Worked out once, for whichever of the two fields is read first. */
+  private get deadlineView() {
+    const view = deadlineView(this.row.deadline, this.row.status, this.now, this.timeZone);
+    Object.defineProperty(this, 'deadlineView', { value: view });
+    return view;
   }
   get outstandingRecords() {
     return this.row.outstanding_records;
