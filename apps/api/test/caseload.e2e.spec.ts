@@ -324,8 +324,9 @@ describe('the caseload', () => {
              '1|' || lpad(i::text, 24, '0') || '|' || md5(i::text)::uuid, 1
       FROM generate_series(1, 100000) AS i`);
     await pool.query(`
-      INSERT INTO ${s}.caseload_counts (case_manager_id, status, cases)
-      SELECT 'm' || (i % 50), 'open', count(*) FROM generate_series(1, 100000) AS i GROUP BY 1`);
+      INSERT INTO ${s}.caseload_counts (case_manager_id, status, cases, with_open_conflicts, waiting_on_records,
+        waiting_on_opinions)
+      SELECT 'm' || (i % 50), 'open', count(*), 0, 0, 0 FROM generate_series(1, 100000) AS i GROUP BY 1`);
     await pool.query(`ANALYZE ${s}.case_summaries`);
     const statements: { sql: string; parameters: readonly unknown[] }[] = [];
     const planOf = async (statement: { sql: string; parameters: readonly unknown[] }): Promise<string> => {
@@ -420,6 +421,42 @@ describe('the caseload', () => {
       const plan = await planOf(statement);
       expect(plan).toContain('case_summaries_urgency_search_idx');
       expect(plan).not.toMatch(/Sort|Seq Scan on case_summaries/);
+    }
+
+    // The saved views' counts of the caseload as it opens (the dashboard asks again on every live
+    // update): the kept counts and the open cases' deadlines within a week, never a scan of the
+    // caseload, for a supervisor as for one manager; and the same counts as a scan finds.
+    await pool.query(`VACUUM ANALYZE ${s}.case_summaries`);
+    const now = new Date();
+    for (const caseManagerId of [undefined, 'm7']) {
+      statements.length = 0;
+      const counts = await new CaseloadRepository(logged).counts({ now, ...(caseManagerId ? { caseManagerId } : {}) });
+      const { rows } = await pool.query<Record<string, string>>(
+        `SELECT count(*) AS all,
+                count(*) FILTER (WHERE status = 'open' AND deadline < $1) AS overdue,
+                count(*) FILTER (WHERE status = 'open' AND deadline >= $1 AND deadline <= $1 + interval '7 days') AS due
+           FROM ${s}.case_summaries WHERE $2::text IS NULL OR case_manager_id = $2`,
+        [now, caseManagerId ?? null],
+      );
+      expect(counts).toEqual({
+        all: Number(rows[0]!.all),
+        overdue: Number(rows[0]!.overdue),
+        dueWithinWeek: Number(rows[0]!.due),
+        openConflicts: 0,
+        waitingOnRecords: 0,
+        waitingOnOpinions: 0,
+        exact: true,
+      });
+      expect(counts.overdue).toBeGreaterThan(0);
+      expect(counts.dueWithinWeek).toBeGreaterThan(0);
+      expect(statements).toHaveLength(2);
+      for (const statement of statements) {
+        const plan = await planOf(statement);
+        expect(plan).not.toMatch(/Seq Scan on case_summaries/);
+        if (/from "[^"]+"\."case_summaries"/.test(statement.sql)) {
+          expect(plan).toContain('Index Only Scan using case_summaries_open_deadline_idx');
+        }
+      }
     }
     await pool.query(`DROP SCHEMA ${s} CASCADE`);
   }, 120_000);

@@ -20,12 +20,17 @@ const readModels = async (database: Client, schema: string, caseIds?: readonly s
     ...(caseIds
       ? {}
       : {
-          // The totals the projection keeps, and what the rows say they should be.
+          // The totals the projection keeps (of cases, and of each view it keeps), and what the rows say they should be.
           counts: await read(
-            'SELECT case_manager_id, status, cases::int FROM $schema.caseload_counts WHERE cases <> 0 ORDER BY 1, 2',
+            `SELECT case_manager_id, status, cases::int, with_open_conflicts::int, waiting_on_records::int,
+                    waiting_on_opinions::int
+               FROM $schema.caseload_counts WHERE cases <> 0 ORDER BY 1, 2`,
           ),
           counted: await read(
-            `SELECT coalesce(case_manager_id, '') AS case_manager_id, status, count(*)::int AS cases
+            `SELECT coalesce(case_manager_id, '') AS case_manager_id, status, count(*)::int AS cases,
+                    (count(*) FILTER (WHERE open_conflicts > 0))::int AS with_open_conflicts,
+                    (count(*) FILTER (WHERE outstanding_records > 0))::int AS waiting_on_records,
+                    (count(*) FILTER (WHERE pending_opinions > 0))::int AS waiting_on_opinions
                FROM $schema.case_summaries GROUP BY 1, 2 ORDER BY 1, 2`,
           ),
         }),

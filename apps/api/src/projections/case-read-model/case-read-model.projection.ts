@@ -6,7 +6,7 @@ import type { CaseDetails } from '../schema/case-details';
 import type { ReadModelTables } from '../schema/read-model.tables';
 import type { ProjectedEvent, Projection } from '../runner/projection';
 import { evolveCaseDetails } from './case-details';
-import { summarize } from './case-summary';
+import { summarize, viewFigures } from './case-summary';
 import type { CaseSummaryWrite } from './case-summary';
 import { CASE_UPDATES_CHANNEL } from './case-update-message';
 import type { CaseUpdateMessage } from './case-update-message';
@@ -70,33 +70,58 @@ const write = async (trx: Trx, changed: readonly Changed[]): Promise<void> => {
     .execute();
 };
 
-/** Moves each changed case between the (manager, status) counts it left and the one it joined. */
+/** A (manager, status) count as kept: its cases, and how many of them each saved view holds. */
+type Counted = { cases: number; withOpenConflicts: number; waitingOnRecords: number; waitingOnOpinions: number };
+
+/**
+ * Moves each changed case between the (manager, status) counts it left and the one it joined, with
+ * the saved views it was and now is in (an open conflict, outstanding records, pending opinions).
+ */
 const count = async (trx: Trx, stored: ReadonlyMap<string, Folded>, changed: readonly Changed[]): Promise<void> => {
-  const deltas = new Map<string, number>();
+  const deltas = new Map<string, Counted>();
   const shift = (details: CaseDetails | undefined, by: number) => {
-    if (details) {
-      const key = JSON.stringify([details.caseManagerId ?? '', details.status]);
-      deltas.set(key, (deltas.get(key) ?? 0) + by);
+    if (!details) {
+      return;
     }
+    const key = JSON.stringify([details.caseManagerId ?? '', details.status]);
+    const delta = deltas.get(key) ?? { cases: 0, withOpenConflicts: 0, waitingOnRecords: 0, waitingOnOpinions: 0 };
+    const figures = viewFigures(details);
+    delta.cases += by;
+    delta.withOpenConflicts += figures.openConflicts > 0 ? by : 0;
+    delta.waitingOnRecords += figures.outstandingRecords > 0 ? by : 0;
+    delta.waitingOnOpinions += figures.pendingOpinions > 0 ? by : 0;
+    deltas.set(key, delta);
   };
   for (const { caseId, details } of changed) {
     shift(stored.get(caseId)?.details, -1);
     shift(details, +1);
   }
   const rows = [...deltas]
-    .filter(([, by]) => by !== 0)
-    .map(([key, by]) => {
+    .filter(([, delta]) => Object.values(delta).some((by) => by !== 0))
+    .map(([key, delta]) => {
       const [caseManagerId, status] = JSON.parse(key) as [string, string];
-      return { case_manager_id: caseManagerId, status, cases: by };
+      return {
+        case_manager_id: caseManagerId,
+        status,
+        cases: delta.cases,
+        with_open_conflicts: delta.withOpenConflicts,
+        waiting_on_records: delta.waitingOnRecords,
+        waiting_on_opinions: delta.waitingOnOpinions,
+      };
     });
   if (rows.length > 0) {
+    const added = (column: 'cases' | 'with_open_conflicts' | 'waiting_on_records' | 'waiting_on_opinions') =>
+      sql<number>`${sql.ref(`caseload_counts.${column}`)} + ${sql.ref(`excluded.${column}`)}`;
     await trx
       .insertInto('caseload_counts')
       .values(rows)
       .onConflict((conflict) =>
-        conflict.columns(['case_manager_id', 'status']).doUpdateSet((eb) => ({
-          cases: sql<number>`${eb.ref('caseload_counts.cases')} + ${eb.ref('excluded.cases')}`,
-        })),
+        conflict.columns(['case_manager_id', 'status']).doUpdateSet({
+          cases: added('cases'),
+          with_open_conflicts: added('with_open_conflicts'),
+          waiting_on_records: added('waiting_on_records'),
+          waiting_on_opinions: added('waiting_on_opinions'),
+        }),
       )
       .execute();
   }

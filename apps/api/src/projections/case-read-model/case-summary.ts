@@ -48,11 +48,28 @@ export type CaseSummaryWrite = Omit<Insertable<CaseSummariesTable>, 'outstanding
   readonly warnings: unknown;
 };
 
+const activeRequests = (details: CaseDetails) => details.requests.filter((request) => request.status !== 'cancelled');
+
+/**
+ * What the saved views count a case by: the caseload row's columns of the same names and the kept
+ * counts (caseload_counts) both come from here, so a view's count and its list always agree.
+ */
+export const viewFigures = (details: CaseDetails) => {
+  const active = activeRequests(details);
+  const records = active.flatMap((request) => request.records);
+  return {
+    outstandingRecords: records.filter((item) => item.status !== 'received').length,
+    refusedRecords: records.filter((item) => item.status === 'refused').length,
+    pendingOpinions: active.filter((request) => request.status === 'requested').length,
+    openConflicts: details.conflicts.filter((conflict) => conflict.standing === 'open').length,
+  };
+};
+
 /** One caseload row, derived from the case page's read model: what the list, filters and stats read. */
 export const summarize = (caseId: string, details: CaseDetails, version: number): CaseSummaryWrite => {
-  const active = details.requests.filter((request) => request.status !== 'cancelled');
-  const records = active.flatMap((request) => request.records);
+  const active = activeRequests(details);
   const opinions = active.flatMap((request) => (request.opinion ? [request.opinion] : []));
+  const figures = viewFigures(details);
   return {
     case_id: caseId,
     status: details.status,
@@ -66,24 +83,21 @@ export const summarize = (caseId: string, details: CaseDetails, version: number)
     decided_at: details.decision?.decidedAt ?? null,
     closed_at: details.closedAt ?? null,
     last_activity_at: details.lastActivityAt,
-    outstanding_records: records.filter((item) => item.status !== 'received').length,
-    refused_records: records.filter((item) => item.status === 'refused').length,
+    outstanding_records: figures.outstandingRecords,
+    refused_records: figures.refusedRecords,
     outstanding_record_due: active.flatMap(({ requestId, records: items }) =>
       items.flatMap(({ itemId, status, dueBy }) =>
         (status === 'requested' || status === 'sent') && dueBy ? [{ requestId, itemId, dueBy }] : [],
       ),
     ),
-    pending_opinions: active.filter((request) => request.status === 'requested').length,
+    pending_opinions: figures.pendingOpinions,
     received_opinions: opinions.length,
     diagnosis_changes: opinions.filter((opinion) => opinion.changesDiagnosis).length,
     treatment_changes: opinions.filter((opinion) => opinion.changesTreatment).length,
-    open_conflicts: details.conflicts.filter((conflict) => conflict.standing === 'open').length,
+    open_conflicts: figures.openConflicts,
     conflicts_raised: details.conflicts.length,
     warnings: warningsAt(details, details.lastActivityAt),
-    urgency_key: urgencyKey(caseId, details, {
-      openConflicts: details.conflicts.filter((conflict) => conflict.standing === 'open').length,
-      refusedRecords: records.filter((item) => item.status === 'refused').length,
-    }),
+    urgency_key: urgencyKey(caseId, details, figures),
     search_text: searchable(
       [details.patient.name, details.patient.medicalRecordNumber ?? '', details.condition.name].join(' '),
     ),

@@ -13,8 +13,10 @@ import { quoteIdentifier } from '@sot/postgres';
  * v4: how many cases each manager holds in each status (caseload_counts), so a total needs no scan.
  * v5: a case's notes in a table of their own (case_notes), out of the case page's document: a note
  *     costs the same to project however many notes its case already has.
+ * v6: the kept counts also hold how many of those cases have an open conflict, outstanding records
+ *     or pending opinions, so the saved views' counts need no scan either.
  */
-export const READ_MODEL_SCHEMA = 'read_models_v5';
+export const READ_MODEL_SCHEMA = 'read_models_v6';
 
 /** Each projection's tables, in schema `s` (already quoted). */
 const checkpointsTable = (s: string): string => `
@@ -71,6 +73,9 @@ CREATE TABLE IF NOT EXISTS ${s}.caseload_counts (
   case_manager_id text NOT NULL,
   status text NOT NULL,
   cases bigint NOT NULL,
+  with_open_conflicts bigint NOT NULL,
+  waiting_on_records bigint NOT NULL,
+  waiting_on_opinions bigint NOT NULL,
   PRIMARY KEY (case_manager_id, status)
 );
 DROP INDEX IF EXISTS ${s}.case_summaries_urgency_idx;
@@ -81,6 +86,8 @@ CREATE INDEX IF NOT EXISTS case_summaries_manager_urgency_search_idx
   ON ${s}.case_summaries (case_manager_id, urgency_key) INCLUDE (case_id, search_text);
 CREATE INDEX IF NOT EXISTS case_summaries_manager_idx ON ${s}.case_summaries (case_manager_id, status);
 CREATE INDEX IF NOT EXISTS case_summaries_deadline_idx ON ${s}.case_summaries (deadline);
+CREATE INDEX IF NOT EXISTS case_summaries_open_deadline_idx ON ${s}.case_summaries (case_manager_id, deadline)
+  WHERE status = 'open';
 CREATE INDEX IF NOT EXISTS case_summaries_search_idx ON ${s}.case_summaries USING gin (search_text gin_trgm_ops);`;
 
 const timelineTable = (s: string): string => `

@@ -78,6 +78,10 @@ export type CaseloadCountsTable = {
   case_manager_id: string;
   status: string;
   cases: ColumnType<string, number, number>;
+  /** Of those cases, how many have an open conflict, outstanding records, pending opinions. */
+  with_open_conflicts: ColumnType<string, number, number>;
+  waiting_on_records: ColumnType<string, number, number>;
+  waiting_on_opinions: ColumnType<string, number, number>;
 };
 
 /** Read models live in a schema of their own (rebuilt, never migrated): see ReadModelSchema. */
