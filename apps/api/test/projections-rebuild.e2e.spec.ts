@@ -4,7 +4,7 @@ import { createApp } from '../src/app.factory';
 import { projectionsCommand } from '../src/cli/projections.command';
 import { loadConfig } from '../src/platform';
 import { READ_MODEL_SCHEMA } from '../src/projections';
-import { startHarness, subscribe } from './app-harness';
+import { eventually, startHarness, subscribe } from './app-harness';
 import type { Harness, TestUser } from './app-harness';
 import { mutationDocument } from './factories/documents';
 import { liveAndRebuilt } from './factories/rebuild';
@@ -161,6 +161,31 @@ describe('rebuilding the read models without downtime (npm run projections)', ()
     } finally {
       await next.close();
       await database.query('DROP SCHEMA read_models_next CASCADE');
+    }
+  });
+
+  it('vacuums and analyses the tables of a new read-model generation once it has built them from the store', async () => {
+    const schema = 'read_models_built';
+    const built = await createApp(loadConfig({ ...harness.env, PORT: '0' }), pino({ level: 'silent' }), schema);
+    await built.init();
+    try {
+      const tidied = async () =>
+        (
+          await database.query<{ relname: string; vacuumed: boolean; analysed: boolean }>(
+            `SELECT relname, last_vacuum IS NOT NULL AS vacuumed, last_analyze IS NOT NULL AS analysed
+               FROM pg_stat_user_tables WHERE schemaname = $1 AND relname <> 'checkpoints' ORDER BY relname`,
+            [schema],
+          )
+        ).rows;
+      const everyTable = ['case_details', 'case_notes', 'case_summaries', 'caseload_counts', 'timeline'].map(
+        (relname) => ({ relname, vacuumed: true, analysed: true }),
+      );
+      await eventually(async () => JSON.stringify(await tidied()) === JSON.stringify(everyTable), 30_000);
+      const { rows } = await database.query<{ n: string }>(`SELECT count(*) AS n FROM ${schema}.case_details`);
+      expect(Number(rows[0]!.n)).toBeGreaterThanOrEqual(CASES);
+    } finally {
+      await built.close();
+      await database.query(`DROP SCHEMA ${schema} CASCADE`);
     }
   });
 

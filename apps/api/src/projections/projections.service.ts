@@ -14,6 +14,7 @@ import type { ReadModelDatabase } from './read-models';
 import { carryCheckpointOver, readCheckpoints } from './runner/checkpoints';
 import type { Projection } from './runner/projection';
 import { ProjectionRunner } from './runner/projection-runner';
+import { vacuumProjectionTables } from './schema/read-model-schema';
 import { timelineProjection } from './timeline/timeline.projection';
 
 export type ProjectionStatus = {
@@ -80,12 +81,65 @@ export class ProjectionsService implements OnApplicationBootstrap, BeforeApplica
         await carryCheckpointOver(pool, schema, runner.name);
       }
     }
+    await this.vacuumOnceBuilt();
     this.all.forEach((runner) => runner.start());
   }
 
   // Before the platform closes the store and the database (its onApplicationShutdown).
   async beforeApplicationShutdown(): Promise<void> {
     await Promise.all(this.all.map((runner) => runner.stop()));
+    await this.vacuuming;
+  }
+
+  private vacuuming: Promise<void> = Promise.resolve();
+
+  /**
+   * A new read-model version (or a new database) is built by these runners from the whole store:
+   * once a projection without a checkpoint at start-up first reaches the store's head (as it stood
+   * when first asked), its tables are vacuumed and analysed, as a rebuild's are before its swap,
+   * rather than left to autovacuum while queries already meet them. Only a projection's leader
+   * applies batches, so one instance does it. The store may not be reachable yet at start-up: the
+   * head is not waited for here, and without it nothing is vacuumed (autovacuum will come).
+   */
+  private async vacuumOnceBuilt(): Promise<void> {
+    const { pool, schema, db } = this.readModels;
+    const names = this.all.filter((runner) => !runner.effectsAreEvents).map((runner) => runner.name);
+    const checkpoints = await readCheckpoints(db, names);
+    const building = new Set(names.filter((name) => !checkpoints.has(name)));
+    if (building.size === 0) {
+      return;
+    }
+    const head = this.store.headPosition().then(
+      (position) => position ?? 'empty',
+      () => 'unknown' as const,
+    );
+    const builtUpTo = async (name: string, checkpoint: Position): Promise<void> => {
+      const at = await head;
+      if (!building.has(name) || (typeof at !== 'string' && comparePositions(checkpoint, at) < 0)) {
+        return;
+      }
+      building.delete(name);
+      if (building.size === 0) {
+        this.progress.off('applied', applied);
+      }
+      // An empty store at start-up built nothing; an unreachable one leaves it to autovacuum.
+      if (typeof at === 'string') {
+        return;
+      }
+      try {
+        await vacuumProjectionTables(pool, schema, [name]);
+        this.logger.info({ projection: name }, 'read model built from the store; its tables vacuumed and analysed');
+      } catch (error) {
+        // The read model is right either way; autovacuum will come.
+        this.logger.warn({ projection: name, err: String(error) }, 'vacuuming a freshly built read model failed');
+      }
+    };
+    const applied = (name: string, checkpoint: Position): void => {
+      if (building.has(name)) {
+        this.vacuuming = this.vacuuming.then(() => builtUpTo(name, checkpoint));
+      }
+    };
+    this.progress.on('applied', applied);
   }
 
   /** How far each projection trails the store's head; the lag is counted up to `countUpTo` events. */

@@ -11,7 +11,7 @@ import { caseReadModelProjection } from './case-read-model/case-read-model.proje
 import { readCheckpoints } from './runner/checkpoints';
 import type { Projection } from './runner/projection';
 import { ProjectionRunner } from './runner/projection-runner';
-import { PROJECTION_TABLES, ensureReadModelSchema } from './schema/read-model-schema';
+import { PROJECTION_TABLES, ensureReadModelSchema, vacuumProjectionTables } from './schema/read-model-schema';
 import type { ReadModelTables } from './schema/read-model.tables';
 import { timelineProjection } from './timeline/timeline.projection';
 
@@ -238,19 +238,6 @@ export const rebuildReadModels = async (options: RebuildOptions): Promise<Rebuil
   }
 };
 
-/**
- * The replay's tables as autovacuum would leave them, before queries meet them: their statistics
- * (plans), the visibility map (index-only scans) and the trigram index's pending entries. Fresh
- * from a replay, a search read the table's rows for every candidate and ran four times slower.
- */
-const tidy = async (pool: Pool, schema: string, names: readonly string[]): Promise<void> => {
-  for (const name of names) {
-    for (const table of PROJECTION_TABLES[name]?.tables ?? []) {
-      await pool.query(`VACUUM (ANALYZE) ${quoteIdentifier(schema)}.${quoteIdentifier(table)}`);
-    }
-  }
-};
-
 const rebuild = async (options: RebuildOptions, one: Projection | undefined): Promise<RebuildResult> => {
   const { pool, liveSchema, logger } = options;
   const next = `${liveSchema}_rebuild`;
@@ -295,7 +282,7 @@ const rebuild = async (options: RebuildOptions, one: Projection | undefined): Pr
       if (reached && !tidied) {
         // Once, when the replay first reaches the head; it follows what comes meanwhile.
         logger.info({ projection: one?.name ?? 'all', events: done }, 'replay caught up; vacuuming its tables');
-        await tidy(pool, next, names);
+        await vacuumProjectionTables(pool, next, names);
         tidied = true;
         continue;
       }
