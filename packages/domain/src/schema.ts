@@ -60,10 +60,11 @@ const LATEST_YEAR = 2200;
 /** An instant, normalised to `toISOString()` form so that string order is time order. */
 export const instant: Schema<string> = {
   parse: (value, path = '') => {
-    if (typeof value !== 'string' || !ISO_DATE_TIME.test(value) || Number.isNaN(Date.parse(value))) {
+    const time = typeof value === 'string' && ISO_DATE_TIME.test(value) ? Date.parse(value) : Number.NaN;
+    if (Number.isNaN(time)) {
       return invalid(path, 'must be an ISO-8601 date-time with a time zone, e.g. 2026-03-01T09:30:00Z');
     }
-    const normalised = new Date(value).toISOString();
+    const normalised = new Date(time).toISOString();
     const year = Number(normalised.slice(0, 4));
     if (normalised.startsWith('-') || year < EARLIEST_YEAR || year > LATEST_YEAR) {
       return invalid(path, `must lie between the years ${EARLIEST_YEAR} and ${LATEST_YEAR}`);
@@ -142,23 +143,28 @@ export type ObjectOf<S extends Shape> = { [K in Exclude<keyof S, Optionals<S>>]:
 };
 
 /** Unknown keys are rejected: a misspelt field must not vanish silently. */
-export const object = <S extends Shape>(shape: S): Schema<ObjectOf<S>> => ({
-  parse: (value, path = '', origin) => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      return invalid(path, 'must be an object');
-    }
-    const input = value as Record<string, unknown>;
-    const unknownKey = Object.keys(input).find((key) => !(key in shape));
-    if (unknownKey !== undefined) {
-      return invalid(path ? `${path}.${unknownKey}` : unknownKey, 'is not a known field');
-    }
-    const output: Record<string, unknown> = {};
-    for (const [key, schema] of Object.entries(shape)) {
-      const parsed = schema.parse(input[key], path ? `${path}.${key}` : key, origin);
-      if (parsed !== undefined) {
-        output[key] = parsed;
+export const object = <S extends Shape>(shape: S): Schema<ObjectOf<S>> => {
+  // Once per schema, not per value: every stored event is parsed through these on every read.
+  const fields = Object.entries(shape);
+  return {
+    parse: (value, path = '', origin) => {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        return invalid(path, 'must be an object');
       }
-    }
-    return output as ObjectOf<S>;
-  },
-});
+      const input = value as Record<string, unknown>;
+      for (const key in input) {
+        if (Object.hasOwn(input, key) && !(key in shape)) {
+          return invalid(path ? `${path}.${key}` : key, 'is not a known field');
+        }
+      }
+      const output: Record<string, unknown> = {};
+      for (const [key, schema] of fields) {
+        const parsed = schema.parse(input[key], path ? `${path}.${key}` : key, origin);
+        if (parsed !== undefined) {
+          output[key] = parsed;
+        }
+      }
+      return output as ObjectOf<S>;
+    },
+  };
+};

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createSecretKey, randomBytes } from 'node:crypto';
 
 /**
  * Wraps (encrypts) each patient's data key under a key-encryption key, so the table of patient
@@ -25,18 +25,22 @@ export const localKeyWrapper = (keyEncryptionKey: Buffer): KeyWrapper => {
   }
   // A fingerprint, never the key: enough to tell which key wrapped a row.
   const id = `local:${createHash('sha256').update(keyEncryptionKey).digest('base64url').slice(0, 16)}`;
+  // Imported once: a raw key would be imported again at every wrap and unwrap (a rebuild unwraps a
+  // key per case of each batch).
+  const key = createSecretKey(keyEncryptionKey);
+  const aad = Buffer.from(id);
   return {
     id,
     wrap: (dataKey) => {
       const iv = randomBytes(IV_BYTES);
-      const cipher = createCipheriv('aes-256-gcm', keyEncryptionKey, iv);
-      cipher.setAAD(Buffer.from(id));
+      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      cipher.setAAD(aad);
       const ciphertext = Buffer.concat([cipher.update(dataKey), cipher.final()]);
       return Promise.resolve(Buffer.concat([iv, cipher.getAuthTag(), ciphertext]));
     },
     unwrap: (wrapped) => {
-      const decipher = createDecipheriv('aes-256-gcm', keyEncryptionKey, wrapped.subarray(0, IV_BYTES));
-      decipher.setAAD(Buffer.from(id));
+      const decipher = createDecipheriv('aes-256-gcm', key, wrapped.subarray(0, IV_BYTES));
+      decipher.setAAD(aad);
       decipher.setAuthTag(wrapped.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
       return Promise.resolve(
         Buffer.concat([decipher.update(wrapped.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]),
