@@ -40,4 +40,43 @@ describe('the progress of long work', () => {
     expect(written.every((text) => text.startsWith('\r  ['))).toBe(true);
     expect(written.at(-1)).toBe(`\r  [${'#'.repeat(30)}] 100/100 cases, ETA 0 s   `);
   });
+
+  it('goes on past a total that was an estimate: a line per further tenth in a log, redraws still limited', () => {
+    const logged: string[] = [];
+    const drawn: string[] = [];
+    let clock = 0;
+    const log = progressBar(
+      'events',
+      (text) => logged.push(text),
+      false,
+      () => clock,
+    );
+    const bar = progressBar(
+      'events',
+      (text) => drawn.push(text),
+      true,
+      () => clock,
+    );
+    for (let done = 0; done <= 200; done += 1) {
+      clock += 10;
+      log(done, 100);
+      bar(done, 100);
+    }
+    expect(logged).toHaveLength(21);
+    expect(logged.at(-1)).toBe('  200/100 events (100%), ETA 0 s\n');
+    // 2 s of steps: about one redraw per 100 ms, and the one at the total.
+    expect(drawn.length).toBeLessThanOrEqual(22);
+    expect(drawn.at(-1)).toMatch(/\] (19\d|200)\/100 events, ETA 0 s {3}$/);
+  });
+
+  it('takes a total of nothing (an empty store) without dividing by it', () => {
+    const logged: string[] = [];
+    progressBar(
+      'events',
+      (text) => logged.push(text),
+      false,
+      () => 0,
+    )(0, 0);
+    expect(logged).toEqual(['  0/0 events (0%), ETA …\n']);
+  });
 });

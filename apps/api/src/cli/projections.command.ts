@@ -13,7 +13,12 @@ import { READ_MODEL_SCHEMA, REBUILDABLE, readCheckpoints, rebuildReadModels } fr
 import type { ReadModelTables } from '../projections';
 import { progressBar } from './progress-bar';
 
-type Io = { readonly out: (line: string) => void; readonly progress: (text: string) => void };
+/** Where the command writes; `terminal`: its progress goes to a terminal (a redrawn bar) rather than a log. */
+type Io = {
+  readonly out: (line: string) => void;
+  readonly progress: (text: string) => void;
+  readonly terminal?: boolean;
+};
 
 const USAGE = `Usage: npm run projections -- status
        npm run projections -- rebuild <name>|--all [--keep-replaced]
@@ -118,7 +123,7 @@ export const projectionsCommand = async (
     if (action === 'status') {
       return await status(app, io);
     }
-    const bar = progressBar('events', io.progress);
+    const bar = progressBar('events', io.progress, io.terminal === true);
     const result = await rebuildReadModels({
       ...(name === undefined ? {} : { projection: name }),
       ...(signal ? { signal } : {}),

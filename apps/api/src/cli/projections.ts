@@ -10,7 +10,11 @@ process.once('SIGTERM', () => interrupt.abort());
 projectionsCommand(
   process.argv.slice(2),
   process.env,
-  { out: (line) => console.log(line), progress: (text) => process.stderr.write(text) },
+  {
+    out: (line) => console.log(line),
+    progress: (text) => process.stderr.write(text),
+    terminal: process.stderr.isTTY === true,
+  },
   interrupt.signal,
 ).then(
   (code) => {

@@ -260,7 +260,7 @@ const rebuild = async (options: RebuildOptions, one: Projection | undefined): Pr
     announce: false,
     onApplied: (_name, _checkpoint, events) => {
       done += events;
-      options.progress(done, Math.max(total, done));
+      options.progress(done, total);
     },
   });
   const swap: Swap = { pool, live: liveSchema, next, replaced, one, names, runner, db, logger };

@@ -24,7 +24,9 @@ const readModels = async (database: Client, schema: string, caseIds?: readonly s
           counts: await read(
             `SELECT case_manager_id, status, cases::int, with_open_conflicts::int, waiting_on_records::int,
                     waiting_on_opinions::int
-               FROM $schema.caseload_counts WHERE cases <> 0 ORDER BY 1, 2`,
+               FROM $schema.caseload_counts
+              WHERE cases <> 0 OR with_open_conflicts <> 0 OR waiting_on_records <> 0 OR waiting_on_opinions <> 0
+              ORDER BY 1, 2`,
           ),
           counted: await read(
             `SELECT coalesce(case_manager_id, '') AS case_manager_id, status, count(*)::int AS cases,

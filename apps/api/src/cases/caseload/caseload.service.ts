@@ -35,7 +35,18 @@ const decodeCursor = (cursor: string): { offset: number } | { afterKey: string }
 
 const given = <T>(value: T | null | undefined): value is T => value !== undefined && value !== null;
 
+/**
+ * An empty manager id names nobody: the kept counts file the unassigned cases under '', so it must
+ * not reach them (a supervisor would be told of cases a list of that "manager" never shows).
+ */
+const assertManagerNamed = (caseManagerId: string | null | undefined, field: string): void => {
+  if (typeof caseManagerId === 'string' && caseManagerId.trim() === '') {
+    throw new AppError('BAD_USER_INPUT', `${field} must name a case manager (or be left out)`, { field });
+  }
+};
+
 const validate = (user: AuthenticatedUser, args: CasesArgs, filter: CaseFilter): void => {
+  assertManagerNamed(filter.caseManagerId, 'filter.caseManagerId');
   if (args.first < 1 || args.first > 200) {
     throw new AppError('BAD_USER_INPUT', 'first must be between 1 and 200', { field: 'first' });
   }
@@ -266,6 +277,7 @@ export class CaseloadService {
 
   /** Counts only: no patient is named, so nothing is read that the access log must record. */
   counts(user: AuthenticatedUser, args: CaseloadCountsArgs): Promise<CaseloadCounts> {
+    assertManagerNamed(args.caseManagerId, 'caseManagerId');
     if (user.role === 'CASE_MANAGER' && given(args.caseManagerId) && args.caseManagerId !== user.id) {
       throw new AppError('FORBIDDEN', 'A case manager sees only their own caseload');
     }
