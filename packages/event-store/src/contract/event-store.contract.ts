@@ -30,6 +30,7 @@ export const describeEventStoreContract = (
     // Skipped on purpose, never counted as passed: the adapter's server is not reachable here
     // (for kurrentdb: no EVENTSTORE_URL, since no KurrentDB can run without a container engine).
     // The reason is in the title so that jest and the test summary print it.
+    // skip reason: the adapter's server is not reachable here (options.skipReason says why)
     describe.skip(`${title} (skipped: ${options.skipReason})`, () => {
       it('is not run here', () => undefined);
     });
